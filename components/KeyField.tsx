@@ -1,0 +1,35 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+
+interface KeyFieldProps {
+  value: string;
+  onInput: (value: string) => void;
+  describedBy: string;
+  invalid: boolean;
+}
+
+/** The API key input: hidden like a password unless the user asks to see it. */
+export function KeyField({ value, onInput, describedBy, invalid }: KeyFieldProps) {
+  const [visible, setVisible] = useState(false);
+  return (
+    <div class="key-field">
+      <label for="api-key">{t('apiKeyLabel')}</label>
+      <div class="key-row">
+        <input
+          id="api-key"
+          name="api-key"
+          type={visible ? 'text' : 'password'}
+          value={value}
+          onInput={(event) => onInput(event.currentTarget.value)}
+          autocomplete="off"
+          spellcheck={false}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+        />
+        <button type="button" class="secondary" onClick={() => setVisible(!visible)}>
+          {visible ? t('hideKey') : t('showKey')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { Notice } from '@/components/Notice';
+import { useStored } from '@/components/use-stored';
+import { sendMessage } from '@/lib/messages';
+import { t } from '@/lib/i18n';
+import { DASHBOARD_URL } from '@/lib/config';
+import { apiKeyItem, pollStatusItem, settingsItem, snapshotItem } from '@/lib/storage';
+import { toView, describeFailure } from '@/lib/view';
+import { UsageDetails } from './UsageDetails';
+import type { PopupState } from './state';
+
+export function App({ initial }: { initial: PopupState }) {
+  const key = useStored(apiKeyItem, initial.hasKey ? '' : null);
+  const snapshot = useStored(snapshotItem, initial.snapshot);
+  const status = useStored(pollStatusItem, initial.status);
+  const settings = useStored(settingsItem, initial.settings);
+  const now = useClock();
+  const [refreshing, setRefreshing] = useState(false);
+  const { locale } = initial;
+  const view = toView({ hasKey: key !== null, snapshot, status, settings });
+
+  const refresh = async () => {
+    setRefreshing(true);
+    try {
+      await sendMessage({ type: 'refresh' });
+    } finally {
+      setRefreshing(false);
+    }
+  };
+  useEffect(() => {
+    if (initial.hasKey) void refresh();
+  }, []);
+
+  const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());
+
+  if (view.kind === 'no-key') {
+    return (
+      <section class="empty-state" aria-labelledby="no-key-heading">
+        <img src="/icon/48.png" width={48} height={48} alt="" />
+        <h1 id="no-key-heading">{t('noKeyHeading')}</h1>
+        <p>{t('noKeyBody')}</p>
+        <button type="button" class="primary" onClick={openOptions}>
+          {t('setApiKey')}
+        </button>
+      </section>
+    );
+  }
+
+  return (
+    <>
+      {view.kind === 'rejected' && <Notice tone="error">{t('causeUnauthorized')}</Notice>}
+      {view.failure && view.kind !== 'rejected' && (
+        <Notice tone="warning">{describeFailure(view.failure, t, locale)}</Notice>
+      )}
+      {view.snapshot ? (
+        <UsageDetails view={view} snapshot={view.snapshot} locale={locale} now={now} />
+      ) : (
+        view.kind === 'loading' && <p class="loading">{t('loadingCredits')}</p>
+      )}
+      <footer class="actions">
+        <button type="button" class="secondary" onClick={refresh} aria-busy={refreshing}>
+          {refreshing ? t('refreshing') : t('refresh')}
+        </button>
+        <a href={DASHBOARD_URL} target="_blank" rel="noopener noreferrer">
+          {t('openDashboard')}
+        </a>
+        <button type="button" class="link" onClick={openOptions}>
+          {t('openSettings')}
+        </button>
+      </footer>
+    </>
+  );
+}
+
+/** The current time, ticking every 30 s so "updated 3 min ago" stays true while open. */
+function useClock(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}

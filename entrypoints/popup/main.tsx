@@ -1,0 +1,11 @@
+import { render } from 'preact';
+import '@/components/theme.css';
+import './popup.css';
+import { loadPopupState } from './state';
+import { App } from './App';
+
+// Storage is read before the first render so the numbers are in the first frame.
+void loadPopupState().then((initial) => {
+  document.documentElement.lang = initial.locale;
+  render(<App initial={initial} />, document.getElementById('app')!);
+});

@@ -1,0 +1,23 @@
+import { apiKeyItem, pollStatusItem, settingsItem, snapshotItem } from '@/lib/storage';
+import { uiLocale } from '@/lib/i18n';
+import type { PollStatus } from '@/lib/status';
+import type { Settings } from '@/lib/settings';
+import type { UsageSnapshot } from '@/lib/usage';
+
+export interface PopupState {
+  locale: string;
+  hasKey: boolean;
+  snapshot: UsageSnapshot | null;
+  status: PollStatus | null;
+  settings: Settings;
+}
+
+export async function loadPopupState(): Promise<PopupState> {
+  const [key, snapshot, status, settings] = await Promise.all([
+    apiKeyItem.get(),
+    snapshotItem.get(),
+    pollStatusItem.get(),
+    settingsItem.get(),
+  ]);
+  return { locale: uiLocale(), hasKey: key !== null, snapshot, status, settings };
+}

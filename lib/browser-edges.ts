@@ -1,0 +1,61 @@
+import { browser } from 'wxt/browser';
+import type { BadgeView } from './badge';
+import { DASHBOARD_URL } from './config';
+import { POLL_INTERVAL_MINUTES } from './schedule';
+
+/*
+ * The only functions in lib/ that touch `browser`, each named for what it does.
+ * Browser differences live here: Firefox's MV2 build has `browserAction`, not `action`.
+ */
+
+export const POLL_ALARM = 'poll-usage';
+export const CREDITS_NOTIFICATION = 'fluximage-credits';
+
+function toolbarAction() {
+  return browser.action ?? browser.browserAction;
+}
+
+export async function setBadge(badge: BadgeView): Promise<void> {
+  const action = toolbarAction();
+  await Promise.all([
+    action.setBadgeText({ text: badge.text }),
+    action.setBadgeBackgroundColor({ color: badge.color }),
+    action.setTitle({ title: badge.title }),
+    // Not in every browser (Firefox MV2 before 63, old Chromium); white text reads on every state colour.
+    action.setBadgeTextColor?.({ color: '#ffffff' }),
+  ]);
+}
+
+/**
+ * One alarm carries the schedule. Its period is a safety net: should a worker die
+ * before it sets the next time, polling still resumes within one interval.
+ */
+export async function schedulePoll(at: number | null): Promise<void> {
+  if (at === null) {
+    await browser.alarms.clear(POLL_ALARM);
+    return;
+  }
+  await browser.alarms.create(POLL_ALARM, { when: at, periodInMinutes: POLL_INTERVAL_MINUTES });
+}
+
+export async function isPollScheduled(): Promise<boolean> {
+  return (await browser.alarms.get(POLL_ALARM)) !== undefined;
+}
+
+export async function showNotification(title: string, message: string): Promise<void> {
+  await browser.notifications.create(CREDITS_NOTIFICATION, {
+    type: 'basic',
+    // Rendered at build time, so not among WXT's typed public paths; resolved against the extension.
+    iconUrl: '/icon/128.png',
+    title,
+    message,
+  });
+}
+
+export async function clearNotification(): Promise<void> {
+  await browser.notifications.clear(CREDITS_NOTIFICATION);
+}
+
+export async function openDashboard(): Promise<void> {
+  await browser.tabs.create({ url: DASHBOARD_URL });
+}

@@ -1,0 +1,7 @@
+declare const __FLUXIMAGE_API_ORIGIN__: string;
+
+/** Where the key is sent: fluximage.app, or the fake API in test builds. */
+export const API_ORIGIN: string = __FLUXIMAGE_API_ORIGIN__;
+
+/** The dashboard is always the real site; links elsewhere are never opened. */
+export const DASHBOARD_URL = 'https://fluximage.app/';

@@ -1,0 +1,53 @@
+import type { FailureKind } from './api-client';
+
+export const POLL_INTERVAL_MINUTES = 15;
+export const POLL_INTERVAL_MS = POLL_INTERVAL_MINUTES * 60_000;
+// Chrome does not fire alarms sooner than 30 s after they are set.
+export const MIN_DELAY_MS = 30_000;
+export const BACKOFF_BASE_MS = 60_000;
+export const BACKOFF_CAP_MS = 30 * 60_000;
+// A Retry-After beyond this is treated as a server mistake, not a promise to wait days.
+export const RETRY_AFTER_CAP_MS = 6 * 60 * 60_000;
+
+/** `Retry-After` is either whole seconds or an HTTP date; `null` when it is neither. */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (!/[a-z]/i.test(trimmed)) return null;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/**
+ * Exponential back-off with jitter: 1, 2, 4 … minutes up to the cap, each drawn
+ * from the upper half of its window so many clients do not retry in step.
+ */
+export function backoffDelay(attempts: number, random: number): number {
+  const exponential = BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1);
+  const ceiling = Math.min(BACKOFF_CAP_MS, exponential);
+  return Math.max(MIN_DELAY_MS, Math.round(ceiling * (0.5 + random / 2)));
+}
+
+export interface FailureTiming {
+  kind: FailureKind;
+  /** Consecutive failed polls, this one included. */
+  attempts: number;
+  retryAfterMs?: number;
+}
+
+/**
+ * When to poll next after a failure; `null` means not until something changes
+ * (a rejected key is retried only when the user saves another).
+ */
+export function nextAttemptAfterFailure(failure: FailureTiming, now: number, random: number): number | null {
+  if (failure.kind === 'unauthorized') return null;
+  if (failure.kind === 'rate-limited' && failure.retryAfterMs !== undefined) {
+    return now + Math.min(RETRY_AFTER_CAP_MS, Math.max(MIN_DELAY_MS, failure.retryAfterMs));
+  }
+  return now + backoffDelay(failure.attempts, random);
+}
+
+export function nextAttemptAfterSuccess(now: number): number {
+  return now + POLL_INTERVAL_MS;
+}

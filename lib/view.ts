@@ -1,0 +1,58 @@
+import type { FailureKind } from './api-client';
+import { creditLevel, effectiveThreshold, type CreditLevel } from './alerts';
+import { formatClockTime } from './format';
+import type { MessageKey, Translate } from './i18n';
+import type { Settings } from './settings';
+import { isFailure, type Failure, type PollStatus } from './status';
+import type { UsageSnapshot } from './usage';
+
+/** Every state the extension can be in, as the badge and the popup present it. */
+export type ViewKind = 'no-key' | 'loading' | 'rejected' | 'unreachable' | 'stale' | CreditLevel;
+
+export interface View {
+  kind: ViewKind;
+  snapshot: UsageSnapshot | null;
+  failure: Failure | null;
+  /** How the credits stand, whenever there are numbers (also while stale). */
+  level: CreditLevel | null;
+  threshold: number | null;
+}
+
+export interface ViewInput {
+  hasKey: boolean;
+  snapshot: UsageSnapshot | null;
+  status: PollStatus | null;
+  settings: Settings;
+}
+
+export function toView({ hasKey, snapshot, status, settings }: ViewInput): View {
+  const failure = isFailure(status) ? status : null;
+  const base = { snapshot: null, failure, level: null, threshold: null };
+  if (!hasKey) return { ...base, kind: 'no-key', failure: null };
+  if (failure?.kind === 'unauthorized') return { ...base, kind: 'rejected' };
+  if (!snapshot) return { ...base, kind: failure ? 'unreachable' : 'loading' };
+  const threshold = effectiveThreshold(settings.threshold, snapshot.usage.creditsMonthly);
+  const level = creditLevel(snapshot.usage.remainingCredits, threshold);
+  return { kind: failure ? 'stale' : level, snapshot, failure, level, threshold };
+}
+
+const FAILURE_CAUSES: Record<FailureKind, MessageKey> = {
+  unauthorized: 'causeUnauthorized',
+  'rate-limited': 'causeRateLimited',
+  server: 'causeServer',
+  timeout: 'causeTimeout',
+  network: 'causeNetwork',
+  'bad-response': 'causeBadResponse',
+  internal: 'causeInternal',
+};
+
+/** "FluxImage is rate-limiting this key. Retrying at 14:05." */
+export function describeFailure(failure: Failure, t: Translate, locale: string): string {
+  const cause = t(FAILURE_CAUSES[failure.kind]);
+  if (failure.nextAt === null) return cause;
+  return `${cause} ${t('retryAt', formatClockTime(failure.nextAt, locale))}`;
+}
+
+export function describeFailureCause(kind: FailureKind, t: Translate): string {
+  return t(FAILURE_CAUSES[kind]);
+}

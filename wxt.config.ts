@@ -1,0 +1,55 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { hostPermissionFor, resolveApiOrigin } from './lib/api-origin';
+import { ICON_SIZES, renderIcons } from './scripts/icons';
+
+const apiOrigin = resolveApiOrigin(process.env.WXT_FLUXIMAGE_API_URL);
+
+const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
+
+export default defineConfig({
+  hooks: {
+    // The icon is drawn once as SVG and rendered to PNG at every build.
+    'build:publicAssets': async (wxt, files) => {
+      const rendered = await renderIcons(`${wxt.config.wxtDir}/icons`);
+      for (const size of ICON_SIZES) {
+        files.push({ absoluteSrc: rendered[size]!, relativeDest: `icon/${size}.png` });
+      }
+    },
+  },
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+    define: { __FLUXIMAGE_API_ORIGIN__: JSON.stringify(apiOrigin) },
+  }),
+  manifest: ({ manifestVersion }) => {
+    const csp = [
+      "default-src 'self'",
+      "script-src 'self'",
+      "object-src 'none'",
+      "style-src 'self'",
+      "img-src 'self'",
+      `connect-src ${apiOrigin}`,
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'none'",
+    ].join('; ');
+    return {
+      name: '__MSG_extensionName__',
+      description: '__MSG_extensionDescription__',
+      default_locale: 'en',
+      permissions: ['storage', 'alarms', 'notifications'],
+      host_permissions: [hostPermissionFor(apiOrigin)],
+      icons,
+      action: { default_title: '__MSG_extensionName__', default_icon: icons },
+      content_security_policy:
+        manifestVersion === 3 ? { extension_pages: csp } : csp,
+      browser_specific_settings: {
+        gecko: {
+          id: 'companion@fluximage.app',
+          strict_min_version: '128.0',
+        },
+      },
+    };
+  },
+});
