@@ -96,9 +96,15 @@ export function createPoller(deps: PollerDeps) {
     await deps.schedule(nextAt);
   }
 
+  /** Stores what an answer means and redraws; an unexpected error becomes a recorded failure. */
   async function record(outcome: FetchOutcome): Promise<void> {
-    if (outcome.ok) await recordSuccess(outcome.usage);
-    else await recordFailure(outcome.kind, outcome.retryAfterMs);
+    try {
+      if (outcome.ok) await recordSuccess(outcome.usage);
+      else await recordFailure(outcome.kind, outcome.retryAfterMs);
+    } catch {
+      await recordFailure('internal', undefined);
+    }
+    await redraw();
   }
 
   async function pollOnce(): Promise<void> {
@@ -112,7 +118,6 @@ export function createPoller(deps: PollerDeps) {
     await exclusive(async () => {
       if (started !== generation || (await store.apiKey.get()) !== key) return;
       await record(outcome);
-      await redraw();
     });
   }
 
@@ -152,7 +157,6 @@ export function createPoller(deps: PollerDeps) {
         await deps.clearAnnouncements();
       }
       await record(outcome);
-      await redraw();
       return outcome.ok
         ? { result: 'connected' as const, usage: outcome.usage }
         : { result: 'unverified' as const, kind: outcome.kind };

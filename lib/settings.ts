@@ -17,9 +17,10 @@ export type ThresholdInput = { ok: true; threshold: number | null } | { ok: fals
 
 /** What the options field accepts: empty for the default, or a whole number ≥ 1. */
 export function parseThresholdInput(raw: string): ThresholdInput {
-  const trimmed = raw.trim().replace(/[\s,.'’_]/g, '');
+  const trimmed = raw.trim();
   if (trimmed === '') return { ok: true, threshold: null };
-  if (!/^\d{1,9}$/.test(trimmed)) return { ok: false };
-  const threshold = Number(trimmed);
+  // Plain digits, or digits in groups of three with any common thousands separator.
+  if (!/^(\d{1,9}|\d{1,3}([,.\s'’_\u00a0\u202f]\d{3}){1,2})$/.test(trimmed)) return { ok: false };
+  const threshold = Number(trimmed.replace(/\D/g, ''));
   return threshold >= 1 ? { ok: true, threshold } : { ok: false };
 }

@@ -56,7 +56,7 @@ export const usageSchema = z.object({
   remainingCredits: count,
   canCompress: z.boolean(),
   canUseAi: z.boolean(),
-  topups: z.record(z.enum(TOPUP_PACKS), z.string()),
+  topups: z.partialRecord(z.enum(TOPUP_PACKS), z.string()),
 }) satisfies z.ZodMiniType<Usage>;
 
 /** A usage reading and when it was taken. */

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { BADGE_STATES, toBadgeView } from '@/lib/badge';
+import { toView, type ViewInput } from '@/lib/view';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import type { PollStatus } from '@/lib/status';
+import { en, usage } from './helpers';
+
+const FETCHED = Date.UTC(2026, 10, 25, 14, 5);
+const snapshot = (remainingCredits: number) => ({ usage: usage({ remainingCredits }), fetchedAt: FETCHED });
+const failed = (kind: Exclude<PollStatus['kind'], 'ok'>, nextAt: number | null = FETCHED + 120_000): PollStatus => ({
+  kind,
+  checkedAt: FETCHED + 60_000,
+  since: FETCHED + 60_000,
+  attempts: 1,
+  nextAt,
+});
+const ok: PollStatus = { kind: 'ok', checkedAt: FETCHED, nextAt: FETCHED + 900_000 };
+
+function badge(input: Partial<ViewInput>) {
+  const view = toView({ hasKey: true, snapshot: null, status: null, settings: DEFAULT_SETTINGS, ...input });
+  return { kind: view.kind, ...toBadgeView(view, en, 'en-GB') };
+}
+
+describe('badge states', () => {
+  it.each([
+    ['no key', { hasKey: false }, 'no-key', '?'],
+    ['a key, nothing fetched yet', {}, 'loading', '…'],
+    ['plenty of credits', { snapshot: snapshot(1080), status: ok }, 'normal', '1k'],
+    ['credits at the default threshold', { snapshot: snapshot(100), status: ok }, 'low', '100'],
+    ['no credits', { snapshot: snapshot(0), status: ok }, 'empty', '0'],
+    ['a rejected key', { status: failed('unauthorized', null) }, 'rejected', '!'],
+    ['a failure with numbers', { snapshot: snapshot(1999), status: failed('server') }, 'stale', '1.9k'],
+    ['a failure before any numbers', { status: failed('network') }, 'unreachable', '!'],
+  ] as const)('%s → %s badge "%s"', (_, input, kind, text) => {
+    const shown = badge(input);
+    expect(shown.kind).toBe(kind);
+    expect(shown.text).toBe(text);
+    expect(shown.color).toBe(BADGE_STATES[kind].color);
+  });
+
+  it('gives each credit level its own colour, and stale numbers a muted one', () => {
+    const colours = new Set(['normal', 'low', 'empty', 'stale'].map((k) => BADGE_STATES[k as 'normal'].color));
+    expect(colours.size).toBe(4);
+  });
+});
+
+describe('badge title', () => {
+  it('states the numbers in words and when they were fetched', () => {
+    expect(badge({ snapshot: snapshot(1080), status: ok }).title).toBe(
+      'FluxImage: 1,080 AI credits left (120 of 1,000 monthly used, 200 top-up). Updated at 14:05.',
+    );
+  });
+
+  it('says when credits are low, and against which threshold', () => {
+    expect(badge({ snapshot: snapshot(90), status: ok }).title).toContain('Low: at or under your alert threshold of 100.');
+  });
+
+  it('says what failed and since when, keeping the last numbers', () => {
+    const { title } = badge({ snapshot: snapshot(1080), status: failed('rate-limited') });
+    expect(title).toContain('1,080 AI credits left');
+    expect(title).toContain('Updates failing since 14:06: FluxImage is rate-limiting this key. Retrying at 14:07.');
+  });
+
+  it('tells the user to set a key, or to check a rejected one', () => {
+    expect(badge({ hasKey: false }).title).toBe('FluxImage: add your API key in the options to see your credits.');
+    expect(badge({ status: failed('unauthorized', null) }).title).toBe(
+      'FluxImage rejected the API key. Check it in the options.',
+    );
+  });
+});

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { hasUnlimitedCompressions, isFluxImageUrl, parseUsage, usageResponseSchema } from '@/lib/usage';
+import { SAMPLE_RESPONSE, usage } from './helpers';
+
+const NUMERIC_FIELDS = [
+  'compressor_used',
+  'compressor_limit',
+  'ia_credits_used',
+  'ia_credits_monthly',
+  'ia_topup_credits',
+  'ia_credits_remaining',
+] as const;
+
+describe('usage response schema', () => {
+  it('accepts the sample from the published page and maps it to our names', () => {
+    expect(parseUsage(SAMPLE_RESPONSE)).toEqual({
+      plan: 'pro',
+      compressionsUsed: 45,
+      compressionsLimit: 99999,
+      creditsUsed: 120,
+      creditsMonthly: 1000,
+      topupCredits: 200,
+      remainingCredits: 1080,
+      canCompress: true,
+      canUseAi: true,
+      // The sample's "..." values are not links, so no top-up button is offered.
+      topups: {},
+    });
+  });
+
+  it.each(NUMERIC_FIELDS)('rejects a negative %s', (field) => {
+    expect(parseUsage({ ...SAMPLE_RESPONSE, [field]: -1 })).toBeNull();
+  });
+
+  it.each(NUMERIC_FIELDS)('rejects %s sent as a string', (field) => {
+    expect(parseUsage({ ...SAMPLE_RESPONSE, [field]: '5' })).toBeNull();
+  });
+
+  it.each([...NUMERIC_FIELDS, 'plan', 'canCompress', 'canUseIA'] as const)('rejects a body without %s', (field) => {
+    const body: Record<string, unknown> = { ...SAMPLE_RESPONSE };
+    delete body[field];
+    expect(parseUsage(body)).toBeNull();
+  });
+
+  it.each([
+    ['canUseIA as a string', { canUseIA: 'true' }],
+    ['canCompress as a number', { canCompress: 1 }],
+    ['plan as a number', { plan: 3 }],
+    ['an empty plan', { plan: '' }],
+    ['NaN credits', { ia_credits_remaining: Number.NaN }],
+    ['infinite credits', { ia_credits_remaining: Number.POSITIVE_INFINITY }],
+    ['topups as a string', { topups: 'none' }],
+  ])('rejects %s', (_, change) => {
+    expect(parseUsage({ ...SAMPLE_RESPONSE, ...change })).toBeNull();
+  });
+
+  it.each([null, undefined, 'text', 42, [], [SAMPLE_RESPONSE]])('rejects a body that is %j', (body) => {
+    expect(parseUsage(body)).toBeNull();
+  });
+
+  it('tolerates unknown extra fields', () => {
+    expect(parseUsage({ ...SAMPLE_RESPONSE, billing_period_end: '2026-12-01', beta: { x: 1 } })?.remainingCredits).toBe(1080);
+  });
+
+  it('keeps an unknown plan name for display', () => {
+    expect(parseUsage({ ...SAMPLE_RESPONSE, plan: 'enterprise' })?.plan).toBe('enterprise');
+  });
+
+  it('tolerates a body without topups', () => {
+    const body: Record<string, unknown> = { ...SAMPLE_RESPONSE };
+    delete body.topups;
+    expect(parseUsage(body)?.topups).toEqual({});
+  });
+
+  it('keeps only top-up links that are https on fluximage.app', () => {
+    const parsed = parseUsage({
+      ...SAMPLE_RESPONSE,
+      topups: {
+        small: 'https://fluximage.app/checkout/s',
+        medium: 'javascript:alert(1)',
+        large: 'http://fluximage.app/checkout/l',
+      },
+    });
+    expect(parsed?.topups).toEqual({ small: 'https://fluximage.app/checkout/s' });
+  });
+
+  it('accepts any body of the documented shape (property)', () => {
+    const count = fc.nat({ max: 10_000_000 });
+    const body = fc.record({
+      plan: fc.string({ minLength: 1 }),
+      compressor_used: count,
+      compressor_limit: count,
+      ia_credits_used: count,
+      ia_credits_monthly: count,
+      ia_topup_credits: count,
+      ia_credits_remaining: count,
+      canCompress: fc.boolean(),
+      canUseIA: fc.boolean(),
+      topups: fc.record({ small: fc.string(), medium: fc.string(), large: fc.string() }),
+    });
+    fc.assert(
+      fc.property(body, (sample) => {
+        expect(parseUsage(sample)?.remainingCredits).toBe(sample.ia_credits_remaining);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rejects any body with one field of the wrong type (property)', () => {
+    const fields = Object.keys(usageResponseSchema.shape).filter((f) => f !== 'topups');
+    const wrong = fc.oneof(fc.string(), fc.constant(null), fc.double({ max: -0.001 }), fc.object(), fc.boolean());
+    fc.assert(
+      fc.property(fc.constantFrom(...fields), wrong, (field, value) => {
+        const original = SAMPLE_RESPONSE[field as keyof typeof SAMPLE_RESPONSE];
+        fc.pre(typeof value !== typeof original || (typeof value === 'number' && value < 0));
+        fc.pre(!(field === 'plan' && typeof value === 'string' && value.length > 0));
+        expect(parseUsage({ ...SAMPLE_RESPONSE, [field]: value })).toBeNull();
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('links the popup may open', () => {
+  it.each([
+    ['https://fluximage.app/checkout/abc', true],
+    ['https://fluximage.app', true],
+    ['http://fluximage.app/checkout', false],
+    ['https://fluximage.app.evil.com/', false],
+    ['https://evil.com/fluximage.app', false],
+    ['https://user:pass@fluximage.app/', false],
+    ['javascript:alert(1)', false],
+    ['data:text/html,hi', false],
+    ['...', false],
+    ['', false],
+  ])('%s → %s', (url, safe) => {
+    expect(isFluxImageUrl(url)).toBe(safe);
+  });
+});
+
+describe('unlimited compressions', () => {
+  it.each([
+    ['pro', 99999, true],
+    ['agency', 5000, true],
+    ['starter', 200, false],
+    ['free', 20, false],
+    ['enterprise', 99999, true],
+    ['enterprise', 1_000_000, true],
+  ])('%s plan with a cap of %i → unlimited: %s', (plan, compressionsLimit, unlimited) => {
+    expect(hasUnlimitedCompressions(usage({ plan, compressionsLimit }))).toBe(unlimited);
+  });
+});
