@@ -72,7 +72,7 @@ export function KeySection({ locale }: { locale: string }) {
 
   return (
     <section aria-labelledby="key-heading">
-      <h2 id="key-heading">{t('apiKeyLabel')}</h2>
+      <h2 id="key-heading">{t('accountHeading')}</h2>
       <form onSubmit={save} noValidate>
         <KeyField
           value={draft}

@@ -2,7 +2,7 @@
 // Node's own fetch, like the service worker's, talks to the fake API over real HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fetchUsage, type FetchOutcome } from '@/lib/api-client';
-import { startFakeApi, type FakeApi } from '../fake-api/server.mjs';
+import { startFakeApi, type FakeApi, type FaultName } from '../fake-api/server';
 import { KEY } from './helpers';
 
 let api: FakeApi;
@@ -42,7 +42,7 @@ describe('usage request', () => {
     ['huge', {}, { ok: false, kind: 'bad-response' }],
     ['redirect', {}, { ok: false, kind: 'bad-response' }],
     ['drop', {}, { ok: false, kind: 'network' }],
-  ])('classifies the %s fault %j', async (fault, options, expected) => {
+  ] satisfies [FaultName, object, FetchOutcome][])('classifies the %s fault %j', async (fault, options, expected) => {
     api.setFault(fault, options);
     expect(await ask()).toEqual(expected);
   });

@@ -1,9 +1,9 @@
 // The fake FluxImage API: the documented /api/usage shapes, its 401, and every
-// fault the extension must survive, switchable per test. Used by the e2e suite,
-// `npm run demo` and `npm run bench`. Plain ESM so Node runs it without a build.
-import { createServer } from 'node:http';
+// fault the extension must survive, switchable per test. Used by the unit and
+// e2e suites, `npm run demo` and `npm run bench`.
+import { createServer, type ServerResponse } from 'node:http';
 
-/** The sample answer from FluxImage's published page. */
+/** The sample answer from FluxImage's published page, with real-looking checkout links. */
 export const SAMPLE_USAGE = Object.freeze({
   plan: 'pro',
   compressor_used: 45,
@@ -18,14 +18,17 @@ export const SAMPLE_USAGE = Object.freeze({
     small: 'https://fluximage.app/checkout/topup-small',
     medium: 'https://fluximage.app/checkout/topup-medium',
     large: 'https://fluximage.app/checkout/topup-large',
-  },
+  } as Record<string, unknown>,
 });
 
-/**
- * Faults, by name. Each answers one request; `hang` never answers (a timeout),
- * `drop` closes the connection (a network failure).
- * @type {Record<string, (res: import('node:http').ServerResponse, options: Record<string, unknown>) => void>}
- */
+type FaultOptions = Record<string, unknown>;
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** Faults by name. `hang` never answers (a timeout); `drop` cuts the connection (a network failure). */
 const FAULTS = {
   unauthorized: (res) => json(res, 401, { error: 'Unauthorized' }),
   forbidden: (res) => json(res, 403, { error: 'Forbidden' }),
@@ -43,35 +46,34 @@ const FAULTS = {
   'wrong-shape': (res) => json(res, 200, { ...SAMPLE_USAGE, ia_credits_remaining: '1080' }),
   huge: (res) => json(res, 200, { ...SAMPLE_USAGE, padding: 'x'.repeat(2 * 1024 * 1024) }),
   redirect: (res) => {
-    res.writeHead(302, { Location: 'https://example.invalid/steal' });
+    res.writeHead(302, { Location: 'https://example.invalid/collect' });
     res.end();
   },
   hang: () => {},
   drop: (res) => res.socket?.destroy(),
-};
+} satisfies Record<string, (res: ServerResponse, options: FaultOptions) => void>;
 
-export const FAULT_NAMES = Object.freeze(Object.keys(FAULTS));
+export type FaultName = keyof typeof FAULTS;
+export const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
 
-/** @param {import('node:http').ServerResponse} res */
-function json(res, status, body, headers = {}) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-  res.end(text);
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  authorization: string | undefined;
+  cookie: string | undefined;
+  at: number;
 }
 
-/**
- * Starts the fake API on 127.0.0.1.
- * @param {{ port?: number }} [options]
- */
-export async function startFakeApi({ port = 0 } = {}) {
-  /** @type {{ method: string, path: string, authorization: string | undefined, cookie: string | undefined, at: number }[]} */
-  const requests = [];
-  let usage = { ...SAMPLE_USAGE };
-  /** @type {{ name: string, options: Record<string, unknown> } | null} */
-  let fault = null;
+export type FakeApi = Awaited<ReturnType<typeof startFakeApi>>;
+
+/** Starts the fake API on 127.0.0.1 (a free port unless one is given). */
+export async function startFakeApi({ port = 0 }: { port?: number } = {}) {
+  const requests: RecordedRequest[] = [];
+  let usage: Record<string, unknown> = { ...SAMPLE_USAGE };
+  let fault: { name: FaultName; options: FaultOptions } | null = null;
   let delayMs = 0;
-  const rejectedKeys = new Set();
-  const pending = new Set();
+  const rejectedKeys = new Set<string>();
+  const open = new Set<ServerResponse>();
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -82,8 +84,8 @@ export async function startFakeApi({ port = 0 } = {}) {
       cookie: req.headers.cookie,
       at: Date.now(),
     });
-    pending.add(res);
-    res.on('close', () => pending.delete(res));
+    open.add(res);
+    res.on('close', () => open.delete(res));
     const answer = () => {
       if (path !== '/api/usage' || req.method !== 'GET') return json(res, 404, { error: 'Not Found' });
       const key = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -94,7 +96,7 @@ export async function startFakeApi({ port = 0 } = {}) {
     if (delayMs > 0) setTimeout(answer, delayMs);
     else answer();
   });
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(undefined)));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
 
@@ -103,21 +105,16 @@ export async function startFakeApi({ port = 0 } = {}) {
     requests,
     /** Requests for the usage endpoint, oldest first. */
     usageRequests: () => requests.filter((r) => r.path === '/api/usage'),
-    /** @param {Partial<typeof SAMPLE_USAGE> & Record<string, unknown>} changes */
-    setUsage(changes) {
+    setUsage(changes: Record<string, unknown>) {
       usage = { ...usage, ...changes };
     },
-    /** @param {string | null} name @param {Record<string, unknown>} [options] */
-    setFault(name, options = {}) {
-      if (name !== null && !(name in FAULTS)) throw new Error(`unknown fault ${name}`);
+    setFault(name: FaultName | null, options: FaultOptions = {}) {
       fault = name === null ? null : { name, options };
     },
-    /** @param {number} ms */
-    setDelay(ms) {
+    setDelay(ms: number) {
       delayMs = ms;
     },
-    /** @param {string} key */
-    rejectKey(key) {
+    rejectKey(key: string) {
       rejectedKeys.add(key);
     },
     reset() {
@@ -128,10 +125,8 @@ export async function startFakeApi({ port = 0 } = {}) {
       rejectedKeys.clear();
     },
     async close() {
-      for (const res of pending) res.socket?.destroy();
-      await new Promise((resolve) => server.close(() => resolve(undefined)));
+      for (const res of open) res.socket?.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
-
-/** @typedef {Awaited<ReturnType<typeof startFakeApi>>} FakeApi */

@@ -1,0 +1,115 @@
+// Builds the extension against a given API origin and runs it in the system
+// Chromium. Shared by the e2e suite, `npm run demo` and `npm run bench`.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A port nobody is listening on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Builds the Chromium extension for `origin` in the given mode; returns its folder. */
+export function buildFor(origin: string, mode: string): string {
+  execFileSync('npx', ['wxt', 'build', '--mode', mode], {
+    cwd: ROOT,
+    env: { ...process.env, WXT_FLUXIMAGE_API_URL: origin },
+    stdio: 'pipe',
+  });
+  return join(ROOT, '.output', `chrome-mv3-${mode}`);
+}
+
+export interface RunningExtension {
+  context: BrowserContext;
+  worker: Worker;
+  id: string;
+  userDataDir: string;
+  url: (page: 'popup.html' | 'options.html') => string;
+  close: (options?: { keepProfile?: boolean }) => Promise<void>;
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  lang?: string;
+  /** Reopen an existing profile (a browser restart) instead of a fresh one. */
+  userDataDir?: string;
+}
+
+export async function launchExtension(dir: string, options: LaunchOptions = {}): Promise<RunningExtension> {
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'fluximage-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    locale: options.lang ?? 'en-US',
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      `--lang=${options.lang ?? 'en-US'}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    id,
+    userDataDir,
+    url: (page) => `chrome-extension://${id}/${page}`,
+    close: async ({ keepProfile = false } = {}) => {
+      await context.close();
+      if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Badge {
+  text: string;
+  title: string;
+  color: [number, number, number, number];
+}
+
+interface ChromeToolbar {
+  action: {
+    getBadgeText(details: object): Promise<string>;
+    getTitle(details: object): Promise<string>;
+    getBadgeBackgroundColor(details: object): Promise<Badge['color']>;
+  };
+}
+
+/** What the toolbar shows, read from the extension's own service worker. */
+export async function readBadge(context: BrowserContext): Promise<Badge> {
+  const worker = await currentWorker(context);
+  return worker.evaluate(async () => {
+    const { action } = (globalThis as unknown as { chrome: ChromeToolbar }).chrome;
+    return {
+      text: await action.getBadgeText({}),
+      title: await action.getTitle({}),
+      color: await action.getBadgeBackgroundColor({}),
+    };
+  });
+}
+
+/** The live service worker; a stopped one is woken by the next extension event. */
+export async function currentWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers().at(-1) ?? (await context.waitForEvent('serviceworker'));
+}

@@ -1,0 +1,62 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { launchExtension, readBadge, type RunningExtension } from '../../scripts/extension-harness';
+import { startFakeApi, type FakeApi } from '../fake-api/server';
+
+export const KEY = `flx_live_a3f9${'0123456789abcdef'.repeat(2)}b2c1`;
+
+interface Fixtures {
+  extension: RunningExtension;
+  openPopup: () => Promise<Page>;
+  openOptions: () => Promise<Page>;
+  saveKey: (key?: string) => Promise<Page>;
+  badge: () => ReturnType<typeof readBadge>;
+}
+
+export const test = base.extend<Fixtures, { api: FakeApi }>({
+  api: [
+    async ({}, use) => {
+      const api = await startFakeApi({ port: Number(process.env.FAKE_API_PORT) });
+      await use(api);
+      await api.close();
+    },
+    { scope: 'worker' },
+  ],
+  extension: async ({ api }, use) => {
+    api.reset();
+    const extension = await launchExtension(process.env.E2E_EXTENSION_DIR!);
+    await use(extension);
+    await extension.close();
+  },
+  openPopup: async ({ extension }, use) => {
+    await use(async () => {
+      const page = await extension.context.newPage();
+      await page.goto(extension.url('popup.html'));
+      return page;
+    });
+  },
+  openOptions: async ({ extension }, use) => {
+    await use(async () => {
+      const page = await extension.context.newPage();
+      await page.goto(extension.url('options.html'));
+      return page;
+    });
+  },
+  saveKey: async ({ openOptions }, use) => {
+    await use(async (key = KEY) => {
+      const page = await openOptions();
+      await page.getByLabel('API key', { exact: true }).fill(key);
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      return page;
+    });
+  },
+  badge: async ({ extension }, use) => {
+    await use(() => readBadge(extension.context));
+  },
+});
+
+export { expect };
+
+/** Waits until the badge shows `text`, for a poll that is on its way. */
+export async function expectBadge(badge: Fixtures['badge'], text: string) {
+  await expect.poll(async () => (await badge()).text).toBe(text);
+}
