@@ -27,3 +27,130 @@ test.describe('saving a key', () => {
     expect(api.usageRequests()).toEqual([]);
   });
 });
+
+test.describe('the popup', () => {
+  test('shows every figure of the account, with top-up packs and the dashboard', async ({ api, saveKey, openPopup }) => {
+    api.setUsage({ ia_credits_remaining: 1080, compressor_used: 45 });
+    await saveKey();
+    const popup = await openPopup();
+    await expect(popup.getByText('Pro plan')).toBeVisible();
+    await expect(popup.getByLabel('AI credits left')).toHaveText('1,080');
+    await expect(popup.getByText('120 of 1,000 used').first()).toBeVisible();
+    await expect(popup.getByRole('progressbar', { name: 'Monthly AI credits' })).toHaveAttribute('aria-valuenow', '120');
+    await expect(popup.locator('.figure', { hasText: 'Top-up credits' })).toContainText('200');
+    await expect(popup.getByText('45 used · Unlimited')).toBeVisible();
+    await expect(popup.getByText('Compressing: available')).toBeVisible();
+    await expect(popup.getByText('AI features: available')).toBeVisible();
+    await expect(popup.getByText(/^Updated (now|\d+ seconds? ago)$/)).toBeVisible();
+    for (const pack of ['Small', 'Medium', 'Large']) {
+      await expect(popup.getByRole('link', { name: `${pack} pack` })).toHaveAttribute(
+        'href',
+        `https://fluximage.app/checkout/topup-${pack.toLowerCase()}`,
+      );
+    }
+    await expect(popup.getByRole('link', { name: 'Open FluxImage dashboard' })).toHaveAttribute('href', 'https://fluximage.app/');
+    await expect(popup.getByRole('button', { name: 'Refresh' })).toBeVisible();
+  });
+
+  test('shows limited compressions and unavailable features on a starter plan', async ({ api, saveKey, openPopup }) => {
+    api.setUsage({
+      plan: 'starter',
+      compressor_used: 200,
+      compressor_limit: 200,
+      ia_credits_used: 200,
+      ia_credits_monthly: 200,
+      ia_topup_credits: 0,
+      ia_credits_remaining: 0,
+      canCompress: false,
+      canUseIA: false,
+      topups: { small: 'javascript:alert(1)', medium: 'http://fluximage.app/x', large: 'https://evil.example/x' },
+    });
+    await saveKey();
+    const popup = await openPopup();
+    await expect(popup.getByText('Starter plan')).toBeVisible();
+    await expect(popup.getByText('200 of 200 used')).toHaveCount(2);
+    await expect(popup.getByText('No AI credits left.')).toBeVisible();
+    await expect(popup.getByText('Compressing: limit reached')).toBeVisible();
+    await expect(popup.getByText('AI features: unavailable')).toBeVisible();
+    await expect(popup.getByRole('link', { name: /pack/ })).toHaveCount(0);
+  });
+
+  test('refreshes when opened and when asked', async ({ api, saveKey, openPopup, badge }) => {
+    await saveKey();
+    api.setUsage({ ia_credits_remaining: 950 });
+    const popup = await openPopup();
+    await expect(popup.getByLabel('AI credits left')).toHaveText('950');
+    api.setUsage({ ia_credits_remaining: 940 });
+    await popup.getByRole('button', { name: 'Refresh' }).click();
+    await expect(popup.getByLabel('AI credits left')).toHaveText('940');
+    await expectBadge(badge, '940');
+    expect(api.usageRequests()).toHaveLength(3);
+  });
+});
+
+test.describe('when FluxImage says no', () => {
+  test('a rejected key clears the number and says to check the key', async ({ api, saveKey, openPopup, badge }) => {
+    await saveKey();
+    await expectBadge(badge, '1k');
+    api.rejectKey(KEY);
+    const popup = await openPopup();
+    await expect(popup.getByRole('alert')).toHaveText('FluxImage rejected the API key. Check it in the options.');
+    await expectBadge(badge, '!');
+    expect((await badge()).title).toBe('FluxImage rejected the API key. Check it in the options.');
+    await expect(popup.getByLabel('AI credits left')).toHaveCount(0);
+  });
+
+  test('a key rejected while saving is not stored', async ({ api, saveKey, badge }) => {
+    api.rejectKey(KEY);
+    const options = await saveKey();
+    await expect(options.getByRole('alert')).toContainText('FluxImage rejected this key');
+    await expect(options.getByText(/^Saved key:/)).toHaveCount(0);
+    await expectBadge(badge, '?');
+  });
+
+  test('a server error after a good poll keeps the number, marked stale', async ({ api, saveKey, openPopup, badge }) => {
+    await saveKey();
+    await expectBadge(badge, '1k');
+    const normal = (await badge()).color;
+    api.setFault('server-error');
+    const popup = await openPopup();
+    await expect(popup.getByRole('status').first()).toContainText("FluxImage's server is having trouble. Retrying at");
+    await expect(popup.getByLabel('AI credits left')).toHaveText('1,080');
+    await expect.poll(async () => (await badge()).title).toContain('Updates failing since');
+    const stale = await badge();
+    expect(stale.text).toBe('1k');
+    expect(stale.color).not.toEqual(normal);
+  });
+});
+
+test.describe('low-credit notification', () => {
+  test('fires once when credits cross the threshold, once more at zero', async ({ api, extension, saveKey, openPopup, badge }) => {
+    const notifications = () =>
+      extension.worker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<object> } } }).chrome;
+        return Object.keys(await api.notifications.getAll());
+      });
+    const dismiss = () =>
+      extension.worker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: { notifications: { clear(id: string): Promise<boolean> } } }).chrome;
+        await api.notifications.clear('fluximage-credits');
+      });
+    const refreshTo = async (remaining: number, badgeText: string) => {
+      api.setUsage({ ia_credits_remaining: remaining });
+      const popup = await openPopup();
+      await expectBadge(badge, badgeText);
+      await popup.close();
+    };
+
+    await saveKey();
+    await expectBadge(badge, '1k');
+    expect(await notifications()).toEqual([]);
+    await refreshTo(100, '100');
+    await expect.poll(notifications).toEqual(['fluximage-credits']);
+    await dismiss();
+    await refreshTo(60, '60');
+    expect(await notifications()).toEqual([]);
+    await refreshTo(0, '0');
+    await expect.poll(notifications).toEqual(['fluximage-credits']);
+  });
+});

@@ -1,0 +1,59 @@
+// `npm run demo`: the extension, live, against the fake FluxImage API with a demo
+// key saved. With a display it opens Chromium and keeps running; without one it
+// runs headless and saves screenshots under .output/demo/.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { startFakeApi } from '../tests/fake-api/server';
+import { ROOT, buildFor, launchExtension, readBadge } from './extension-harness';
+
+const DEMO_KEY = `flx_live_${'7c1e'.repeat(10)}`;
+const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const outDir = join(ROOT, '.output', 'demo');
+
+async function shoot(page: Page, name: string, width: number) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width, height: 200 });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width, height });
+    const path = join(outDir, `${name}-${scheme}.png`);
+    await page.screenshot({ path });
+    console.log(`  ${path}`);
+  }
+}
+
+const api = await startFakeApi();
+console.log(`Fake FluxImage API on ${api.origin}`);
+console.log('Building the extension against it…');
+const extension = await launchExtension(buildFor(api.origin, 'demo'), { headless });
+
+const options = await extension.context.newPage();
+await options.goto(extension.url('options.html'));
+await options.getByLabel('API key', { exact: true }).fill(DEMO_KEY);
+await options.getByRole('button', { name: 'Save', exact: true }).click();
+await options.getByText(/^Connected:/).waitFor();
+const badge = await readBadge(extension.context);
+console.log(`Demo key saved. Badge: "${badge.text}" — ${badge.title.split('\n')[0]}`);
+
+const popup = await extension.context.newPage();
+await popup.goto(extension.url('popup.html'));
+await popup.getByText('AI credits left').waitFor();
+
+if (headless) {
+  mkdirSync(outDir, { recursive: true });
+  console.log('No display: screenshots saved to');
+  await shoot(popup, 'popup', 320);
+  await shoot(options, 'options', 720);
+  await extension.close();
+  await api.close();
+} else {
+  console.log('Click the FluxImage icon in the toolbar (pin it from the puzzle menu). Ctrl+C to stop.');
+  const stop = async () => {
+    await extension.close();
+    await api.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  extension.context.on('close', () => void stop());
+}
