@@ -22,7 +22,7 @@ export default defineConfig({
     plugins: [preact()],
     define: { __FLUXIMAGE_API_ORIGIN__: JSON.stringify(apiOrigin) },
   }),
-  manifest: ({ manifestVersion }) => {
+  manifest: ({ browser, manifestVersion }) => {
     const csp = [
       "default-src 'self'",
       "script-src 'self'",
@@ -41,15 +41,21 @@ export default defineConfig({
       permissions: ['storage', 'alarms', 'notifications'],
       host_permissions: [hostPermissionFor(apiOrigin)],
       icons,
-      action: { default_title: '__MSG_extensionName__', default_icon: icons },
-      content_security_policy:
-        manifestVersion === 3 ? { extension_pages: csp } : csp,
-      browser_specific_settings: {
-        gecko: {
-          id: 'companion@fluximage.app',
-          strict_min_version: '128.0',
-        },
+      [manifestVersion === 3 ? 'action' : 'browser_action']: {
+        default_title: '__MSG_extensionName__',
+        default_icon: icons,
       },
+      content_security_policy: manifestVersion === 3 ? { extension_pages: csp } : csp,
+      ...(browser === 'firefox' && {
+        browser_specific_settings: {
+          gecko: {
+            id: 'companion@fluximage.app',
+            strict_min_version: '140.0',
+            // The extension collects nothing; it only sends the user's key to FluxImage.
+            data_collection_permissions: { required: ['none'] },
+          },
+        },
+      }),
     };
   },
 });

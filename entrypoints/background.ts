@@ -7,11 +7,10 @@ import { toBadgeView } from '@/lib/badge';
 import { creditAlert } from '@/lib/credit-alert';
 import { t, uiLocale } from '@/lib/i18n';
 import {
-  CREDITS_NOTIFICATION,
   POLL_ALARM,
   clearNotification,
   isPollScheduled,
-  openDashboard,
+  openDashboardFromNotification,
   schedulePoll,
   setBadge,
   showNotification,
@@ -59,11 +58,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     if (reason === 'install' && (await apiKeyItem.get()) === null) await browser.runtime.openOptionsPage();
   });
-  browser.notifications.onClicked.addListener(async (id) => {
-    if (id !== CREDITS_NOTIFICATION) return;
-    await clearNotification();
-    await openDashboard();
-  });
+  browser.notifications.onClicked.addListener((id) => void openDashboardFromNotification(id));
   settingsItem.watch(() => void poller.redraw());
   self.addEventListener('online', () => void poller.reconnect());
 

@@ -56,6 +56,9 @@ export async function clearNotification(): Promise<void> {
   await browser.notifications.clear(CREDITS_NOTIFICATION);
 }
 
-export async function openDashboard(): Promise<void> {
+/** A click on our notification opens the dashboard in one new tab and dismisses it. */
+export async function openDashboardFromNotification(id: string): Promise<void> {
+  if (id !== CREDITS_NOTIFICATION) return;
+  await clearNotification();
   await browser.tabs.create({ url: DASHBOARD_URL });
 }

@@ -1,6 +1,19 @@
 import { test, expect, expectBadge, KEY } from './fixtures';
 
 test.describe('first use', () => {
+  test('opens the options page on install', async ({ extension }) => {
+    await expect
+      .poll(() => extension.context.pages().map((page) => page.url()))
+      .toContain(extension.url('options.html'));
+  });
+
+  test('the popup button leads to the options page', async ({ extension, openPopup }) => {
+    const popup = await openPopup();
+    const opened = extension.context.waitForEvent('page', (page) => page.url() === extension.url('options.html'));
+    await popup.getByRole('button', { name: 'Set API key' }).click();
+    await expect((await opened).getByRole('heading', { name: 'FluxImage Companion settings' })).toBeVisible();
+  });
+
   test('invites the user to set a key, and asks FluxImage nothing', async ({ api, badge, openPopup }) => {
     await expectBadge(badge, '?');
     expect((await badge()).title).toContain('add your API key');
@@ -152,5 +165,51 @@ test.describe('low-credit notification', () => {
     expect(await notifications()).toEqual([]);
     await refreshTo(0, '0');
     await expect.poll(notifications).toEqual(['fluximage-credits']);
+  });
+});
+
+test.describe('settings', () => {
+  test('removing the key clears the badge and the popup', async ({ saveKey, openPopup, badge }) => {
+    const options = await saveKey();
+    await expectBadge(badge, '1k');
+    await options.getByRole('button', { name: 'Remove key' }).click();
+    await expect(options.getByText('Key removed.')).toBeVisible();
+    await expectBadge(badge, '?');
+    const popup = await openPopup();
+    await expect(popup.getByRole('heading', { name: 'Connect your FluxImage account' })).toBeVisible();
+  });
+
+  test('a custom threshold turns the badge amber, and notifications can be turned off', async ({
+    api,
+    extension,
+    saveKey,
+    openPopup,
+    badge,
+  }) => {
+    const options = await saveKey();
+    await expectBadge(badge, '1k');
+    const normal = (await badge()).color;
+    await options.getByLabel('Warn me at or below this many AI credits').fill('2000');
+    await options.getByLabel('Show a desktop notification when AI credits run low').uncheck();
+    await options.getByRole('button', { name: 'Save alert settings' }).click();
+    await expect(options.getByText('Settings saved.')).toBeVisible();
+    await expect.poll(async () => (await badge()).color).not.toEqual(normal);
+    expect((await badge()).title).toContain('Low: at or under your alert threshold of 2,000.');
+    api.setUsage({ ia_credits_remaining: 900 });
+    const popup = await openPopup();
+    await expectBadge(badge, '900');
+    await expect(popup.getByText('Low: at or under your alert threshold of 2,000.')).toBeVisible();
+    const shown = await extension.worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<object> } } }).chrome;
+      return Object.keys(await api.notifications.getAll());
+    });
+    expect(shown).toEqual([]);
+  });
+
+  test('a threshold that is not a whole number is refused with a message', async ({ openOptions }) => {
+    const options = await openOptions();
+    await options.getByLabel('Warn me at or below this many AI credits').fill('ten');
+    await options.getByRole('button', { name: 'Save alert settings' }).click();
+    await expect(options.getByRole('alert')).toHaveText(/Enter a whole number of credits/);
   });
 });
