@@ -22,7 +22,7 @@ export default defineConfig({
     plugins: [preact()],
     define: { __FLUXIMAGE_API_ORIGIN__: JSON.stringify(apiOrigin) },
   }),
-  manifest: ({ browser, manifestVersion }) => {
+  manifest: ({ browser, manifestVersion, command }) => {
     const csp = [
       "default-src 'self'",
       "script-src 'self'",
@@ -45,7 +45,10 @@ export default defineConfig({
         default_title: '__MSG_extensionName__',
         default_icon: icons,
       },
-      content_security_policy: manifestVersion === 3 ? { extension_pages: csp } : csp,
+      // In `wxt dev` WXT writes its own policy so the dev server can reach the pages.
+      ...(command === 'build' && {
+        content_security_policy: manifestVersion === 3 ? { extension_pages: csp } : csp,
+      }),
       ...(browser === 'firefox' && {
         browser_specific_settings: {
           gecko: {

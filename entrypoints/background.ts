@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { alertMemoryItem, apiKeyItem, pollStatusItem, settingsItem, snapshotItem } from '@/lib/storage';
+import { apiKeyItem, extensionStore, settingsItem } from '@/lib/storage';
 import { createPoller } from '@/lib/poller';
 import { isMessage, type Message } from '@/lib/messages';
 import { API_ORIGIN } from '@/lib/config';
@@ -22,13 +22,7 @@ export default defineBackground(() => {
     fetch: (...args) => fetch(...args),
     now: Date.now,
     random: Math.random,
-    store: {
-      apiKey: apiKeyItem,
-      snapshot: snapshotItem,
-      status: pollStatusItem,
-      alertMemory: alertMemoryItem,
-      settings: settingsItem,
-    },
+    store: extensionStore,
     schedule: schedulePoll,
     isScheduled: isPollScheduled,
     showView: (view) => setBadge(toBadgeView(view, t, uiLocale())),

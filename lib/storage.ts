@@ -72,7 +72,11 @@ export const settingsItem = defineStoredValue<Settings>('local:settings', {
   version: 1,
 });
 
-/** Everything that came from the key; cleared with it. */
-export async function clearKeyData(): Promise<void> {
-  await Promise.all([snapshotItem.remove(), pollStatusItem.remove(), alertMemoryItem.remove()]);
-}
+/** Every stored item, as the background's poller reads and writes them. */
+export const extensionStore = {
+  apiKey: apiKeyItem,
+  snapshot: snapshotItem,
+  status: pollStatusItem,
+  alertMemory: alertMemoryItem,
+  settings: settingsItem,
+};

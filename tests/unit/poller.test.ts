@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPoller, type PollerDeps } from '@/lib/poller';
-import { alertMemoryItem, apiKeyItem, pollStatusItem, settingsItem, snapshotItem } from '@/lib/storage';
+import { alertMemoryItem, apiKeyItem, extensionStore, pollStatusItem, settingsItem, snapshotItem } from '@/lib/storage';
 import { BACKOFF_CAP_MS, POLL_INTERVAL_MS } from '@/lib/schedule';
 import type { View } from '@/lib/view';
 import { KEY, OTHER_KEY, SAMPLE_RESPONSE } from './helpers';
@@ -40,13 +40,7 @@ function setup() {
     },
     now: () => clock.now,
     random: () => 1,
-    store: {
-      apiKey: apiKeyItem,
-      snapshot: snapshotItem,
-      status: pollStatusItem,
-      alertMemory: alertMemoryItem,
-      settings: settingsItem,
-    },
+    store: extensionStore,
     schedule: async (at) => {
       schedule.at = at;
     },
