@@ -194,5 +194,19 @@ export function createPoller(deps: PollerDeps) {
     if (!(await deps.isScheduled())) await deps.schedule(status?.nextAt ?? deps.now());
   }
 
-  return { poll, refresh, reconnect, saveKey, removeKey, resume, redraw };
+  // Called from event listeners: nothing may escape them, or the worker's next event finds it broken.
+  const never = async () => undefined;
+  return {
+    poll,
+    refresh: guard(refresh, never),
+    reconnect: guard(reconnect, never),
+    saveKey: guard(saveKey, async () => ({ result: 'unverified', kind: 'internal' }) as const),
+    removeKey: guard(removeKey, never),
+    resume: guard(resume, never),
+    redraw: guard(redraw, never),
+  };
+}
+
+function guard<A extends unknown[], R>(task: (...args: A) => Promise<R>, fallback: () => Promise<R>) {
+  return (...args: A): Promise<R> => task(...args).catch(fallback);
 }

@@ -303,3 +303,17 @@ describe('worker start', () => {
     expect(h.lastView().kind).toBe('normal');
   });
 });
+
+describe('listeners never see an exception', () => {
+  it('swallows a storage failure in every entry point the background wires to an event', async () => {
+    const broken = { ...pollStatusItem, get: () => Promise.reject(new Error('storage is gone')) };
+    const poller = createPoller({ ...h.deps, store: { ...h.deps.store, status: broken } });
+    await apiKeyItem.set(KEY);
+    await expect(poller.refresh()).resolves.toBeUndefined();
+    await expect(poller.reconnect()).resolves.toBeUndefined();
+    await expect(poller.resume()).resolves.toBeUndefined();
+    await expect(poller.redraw()).resolves.toBeUndefined();
+    h.queue(answer.usage());
+    await expect(poller.saveKey(KEY)).resolves.toMatchObject({ result: expect.any(String) });
+  });
+});
