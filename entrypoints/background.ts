@@ -51,6 +51,8 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void poller.poll());
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     if (reason === 'install' && (await apiKeyItem.get()) === null) await browser.runtime.openOptionsPage();
+    // After an update (or a reload of an unpacked build) the numbers may be from an older version.
+    else await poller.poll();
   });
   browser.notifications.onClicked.addListener((id) => void openDashboardFromNotification(id));
   settingsItem.watch(() => void poller.redraw());

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -96,10 +96,24 @@ interface ChromeToolbar {
   };
 }
 
-/** What the toolbar shows, read from the extension's own service worker. */
+/**
+ * An extension page to run extension API calls from. Unlike a worker handle it
+ * stays valid while the service worker is stopped and restarted.
+ */
+export async function extensionPage(context: BrowserContext): Promise<Page> {
+  const id = new URL((await currentWorker(context)).url()).host;
+  const probe = `chrome-extension://${id}/options.html#probe`;
+  const open = context.pages().find((page) => page.url() === probe);
+  if (open) return open;
+  const page = await context.newPage();
+  await page.goto(probe);
+  return page;
+}
+
+/** What the toolbar shows, as the extension's own API reports it. */
 export async function readBadge(context: BrowserContext): Promise<Badge> {
-  const worker = await currentWorker(context);
-  return worker.evaluate(async () => {
+  const page = await extensionPage(context);
+  return page.evaluate(async () => {
     const { action } = (globalThis as unknown as { chrome: ChromeToolbar }).chrome;
     return {
       text: await action.getBadgeText({}),
@@ -112,4 +126,22 @@ export async function readBadge(context: BrowserContext): Promise<Badge> {
 /** The live service worker; a stopped one is woken by the next extension event. */
 export async function currentWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers().at(-1) ?? (await context.waitForEvent('serviceworker'));
+}
+
+/**
+ * Stops the extension's service worker the way the browser does when it is idle
+ * (DevTools protocol `ServiceWorker.stopAllWorkers`); resolves once it is stopped.
+ */
+export async function stopServiceWorker(context: BrowserContext): Promise<void> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  const stopped = new Promise<void>((resolveStopped) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((version) => version.runningStatus === 'stopped')) resolveStopped();
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
 }

@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { currentWorker, launchExtension, readBadge, type RunningExtension } from '../../scripts/extension-harness';
+import { extensionPage, launchExtension, readBadge, type RunningExtension } from '../../scripts/extension-harness';
 import { startFakeApi, type FakeApi } from '../fake-api/server';
 
 export const KEY = `flx_live_a3f9${'0123456789abcdef'.repeat(2)}b2c1`;
@@ -61,7 +61,7 @@ export async function expectBadge(badge: Fixtures['badge'], text: string) {
   await expect.poll(async () => (await badge()).text).toBe(text);
 }
 
-type ChromeInWorker = {
+type ChromeInPage = {
   chrome: {
     alarms: { create(name: string, info: { when: number }): Promise<void> };
     storage: { local: { get(key: string | null): Promise<Record<string, unknown>> }; sync: { get(key: null): Promise<object> } };
@@ -70,18 +70,18 @@ type ChromeInWorker = {
 
 /** Fires the poll alarm now, as the browser would when it comes due. */
 export async function firePollAlarm(context: RunningExtension['context']) {
-  const worker = await currentWorker(context);
-  await worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as ChromeInWorker;
+  const page = await extensionPage(context);
+  await page.evaluate(async () => {
+    const { chrome } = globalThis as unknown as ChromeInPage;
     await chrome.alarms.create('poll-usage', { when: Date.now() });
   });
 }
 
 /** Everything the extension keeps, straight from storage. */
 export async function storedData(context: RunningExtension['context']) {
-  const worker = await currentWorker(context);
-  return worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as ChromeInWorker;
+  const page = await extensionPage(context);
+  return page.evaluate(async () => {
+    const { chrome } = globalThis as unknown as ChromeInPage;
     return { local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null) };
   });
 }
