@@ -41,7 +41,7 @@ export function defineStoredValue<T>(key: StorageItemKey, options: ValueOptions<
   };
 }
 
-// Every item lives in storage.local: the key must never reach storage.sync.
+// Every item lives in local storage: nothing here is ever synced across devices.
 export const apiKeyItem = defineStoredValue<string | null>('local:apiKey', {
   schema: z.nullable(z.string().check(z.refine(isApiKey))),
   fallback: null,

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { extensionStore } from '@/lib/storage';
+import { KEY } from './helpers';
+
+/**
+ * Stored data as each released version of the extension wrote it. Every item is
+ * at version 1 today; a change of format must bump the item's version, add a
+ * migration, and add the old shape here so this test walks it forward.
+ */
+const FIXTURES: Record<keyof typeof extensionStore, { storageKey: string; byVersion: Record<number, unknown>; current: unknown }> = {
+  apiKey: { storageKey: 'apiKey', byVersion: { 1: KEY }, current: KEY },
+  snapshot: {
+    storageKey: 'usageSnapshot',
+    byVersion: {
+      1: {
+        usage: {
+          plan: 'pro',
+          compressionsUsed: 45,
+          compressionsLimit: 99999,
+          creditsUsed: 120,
+          creditsMonthly: 1000,
+          topupCredits: 200,
+          remainingCredits: 1080,
+          canCompress: true,
+          canUseAi: true,
+          topups: { small: 'https://fluximage.app/checkout/s' },
+        },
+        fetchedAt: 1795615200000,
+      },
+    },
+    current: expect.objectContaining({ fetchedAt: 1795615200000, usage: expect.objectContaining({ remainingCredits: 1080 }) }),
+  },
+  status: {
+    storageKey: 'pollStatus',
+    byVersion: { 1: { kind: 'server', checkedAt: 2, since: 1, attempts: 2, nextAt: 3 } },
+    current: { kind: 'server', checkedAt: 2, since: 1, attempts: 2, nextAt: 3 },
+  },
+  alertMemory: { storageKey: 'alertMemory', byVersion: { 1: 'low' }, current: 'low' },
+  settings: {
+    storageKey: 'settings',
+    byVersion: { 1: { threshold: 50, notifications: false } },
+    current: { threshold: 50, notifications: false },
+  },
+};
+
+const cases = Object.entries(FIXTURES).flatMap(([item, fixture]) =>
+  Object.entries(fixture.byVersion).map(([version, value]) => ({ item: item as keyof typeof extensionStore, version: Number(version), value, fixture })),
+);
+
+describe('stored data from every version', () => {
+  it.each(cases)('$item written by version $version reads as today’s shape', async ({ item, version, value, fixture }) => {
+    await fakeBrowser.storage.local.set({ [fixture.storageKey]: value, [`${fixture.storageKey}$`]: { v: version } });
+    expect(await extensionStore[item].get()).toEqual(fixture.current);
+  });
+
+  it.each(Object.keys(FIXTURES))('%s written before versioning reads as version 1', async (item) => {
+    const fixture = FIXTURES[item as keyof typeof extensionStore];
+    await fakeBrowser.storage.local.set({ [fixture.storageKey]: fixture.byVersion[1] });
+    expect(await extensionStore[item as keyof typeof extensionStore].get()).toEqual(fixture.current);
+  });
+});
