@@ -108,8 +108,9 @@ export function createPoller(deps: PollerDeps) {
   }
 
   async function pollOnce(): Promise<void> {
-    const key = await store.apiKey.get();
-    if (key === null) {
+    const [key, status] = await Promise.all([store.apiKey.get(), store.status.get()]);
+    // No key, or one FluxImage rejected: nothing to ask until the user saves a key.
+    if (key === null || status?.kind === 'unauthorized') {
       await deps.schedule(null);
       return redraw();
     }
@@ -131,10 +132,9 @@ export function createPoller(deps: PollerDeps) {
     return inFlight;
   }
 
-  /** A refresh asked for by the user; it still honours a rejected key and Retry-After. */
+  /** A refresh asked for by the user; it still honours Retry-After (and a rejected key, in `poll`). */
   async function refresh(): Promise<void> {
     const status = await store.status.get();
-    if (status?.kind === 'unauthorized') return;
     if (status?.kind === 'rate-limited' && status.nextAt !== null && status.nextAt > deps.now()) return;
     return poll();
   }

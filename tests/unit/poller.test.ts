@@ -204,6 +204,8 @@ describe('failures keep the last good numbers', () => {
     expect(h.schedule.at).toBeNull();
     await h.poller.refresh();
     await h.poller.resume();
+    await h.poller.poll();
+    await createPoller(h.deps).poll();
     expect(h.requests).toHaveLength(2);
   });
 

@@ -1,0 +1,1 @@
+import * as s from '@/lib/poller'; console.log(s)
