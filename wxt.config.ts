@@ -57,6 +57,8 @@ export default defineConfig({
             // The extension collects nothing; it only sends the user's key to FluxImage.
             data_collection_permissions: { required: ['none'] },
           },
+          // Firefox for Android understands data_collection_permissions from 142 on.
+          gecko_android: { strict_min_version: '142.0' },
         },
       }),
     };

@@ -22,14 +22,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Builds the Chromium extension for `origin` in the given mode; returns its folder. */
-export function buildFor(origin: string, mode: string): string {
-  execFileSync('npx', ['wxt', 'build', '--mode', mode], {
+/** Builds the extension for `origin` in the given mode; returns its folder. */
+export function buildFor(origin: string, mode: string, browser: 'chrome' | 'firefox' = 'chrome'): string {
+  execFileSync('npx', ['wxt', 'build', '--mode', mode, '--browser', browser], {
     cwd: ROOT,
     env: { ...process.env, WXT_FLUXIMAGE_API_URL: origin },
     stdio: 'pipe',
   });
-  return join(ROOT, '.output', `chrome-mv3-${mode}`);
+  return join(ROOT, '.output', browser === 'chrome' ? `chrome-mv3-${mode}` : `firefox-mv2-${mode}`);
 }
 
 export interface RunningExtension {

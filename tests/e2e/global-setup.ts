@@ -8,4 +8,5 @@ export default async function globalSetup() {
   const port = await freePort();
   process.env.FAKE_API_PORT = String(port);
   process.env.E2E_EXTENSION_DIR = buildFor(`http://127.0.0.1:${port}`, 'e2e');
+  process.env.E2E_FIREFOX_EXTENSION_DIR = buildFor(`http://127.0.0.1:${port}`, 'e2e', 'firefox');
 }
