@@ -9,6 +9,13 @@ const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.p
 
 export default defineConfig({
   hooks: {
+    // blank.html is a page with no script: the floor for `npm run bench` and a place for
+    // tests to call extension APIs from. Production builds do not ship it.
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      if (wxt.config.mode !== 'production') return;
+      const blank = entrypoints.findIndex((entrypoint) => entrypoint.name === 'blank');
+      if (blank >= 0) entrypoints.splice(blank, 1);
+    },
     // The icon is drawn once as SVG and rendered to PNG at every build.
     'build:publicAssets': async (wxt, files) => {
       const rendered = await renderIcons(`${wxt.config.wxtDir}/icons`);

@@ -102,7 +102,7 @@ interface ChromeToolbar {
  */
 export async function extensionPage(context: BrowserContext): Promise<Page> {
   const id = new URL((await currentWorker(context)).url()).host;
-  const probe = `chrome-extension://${id}/options.html#probe`;
+  const probe = `chrome-extension://${id}/blank.html`;
   const open = context.pages().find((page) => page.url() === probe);
   if (open) return open;
   const page = await context.newPage();

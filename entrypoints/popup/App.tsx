@@ -7,6 +7,7 @@ import { t } from '@/lib/i18n';
 import { DASHBOARD_URL } from '@/lib/config';
 import { apiKeyItem, pollStatusItem, settingsItem, snapshotItem } from '@/lib/storage';
 import { toView, describeFailure } from '@/lib/view';
+import { planLabel } from '@/lib/plan';
 import { UsageDetails } from './UsageDetails';
 import type { PopupState } from './state';
 
@@ -49,6 +50,11 @@ export function App({ initial }: { initial: PopupState }) {
 
   return (
     <>
+      <header class="brand">
+        <img src="/icon/32.png" width={20} height={20} alt="" />
+        <h1>FluxImage</h1>
+        {view.snapshot && <p class="plan">{t('planName', planLabel(view.snapshot.usage.plan, t))}</p>}
+      </header>
       {view.kind === 'rejected' && <Notice tone="error">{t('causeUnauthorized')}</Notice>}
       {view.failure && view.kind !== 'rejected' && (
         <Notice tone="warning">{describeFailure(view.failure, t, locale)}</Notice>

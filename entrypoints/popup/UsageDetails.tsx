@@ -1,7 +1,6 @@
 import { Meter } from '@/components/Meter';
 import { formatAge, formatCount } from '@/lib/format';
 import { t, type MessageKey } from '@/lib/i18n';
-import { planLabel } from '@/lib/plan';
 import { hasUnlimitedCompressions, TOPUP_PACKS, type TopupPack, type UsageSnapshot } from '@/lib/usage';
 import type { View } from '@/lib/view';
 
@@ -26,10 +25,9 @@ export function UsageDetails({ view, snapshot, locale, now }: UsageDetailsProps)
   return (
     <>
       <header class="headline">
-        <p class="plan">{t('planName', planLabel(usage.plan, t))}</p>
-        <h1 class="credits-label" id="credits-label">
+        <h2 class="credits-label" id="credits-label">
           {t('popupHeading')}
-        </h1>
+        </h2>
         <p class={`credits credits-${level}${view.failure ? ' credits-stale' : ''}`} aria-labelledby="credits-label" aria-live="polite">
           {count(usage.remainingCredits)}
         </p>
@@ -43,14 +41,16 @@ export function UsageDetails({ view, snapshot, locale, now }: UsageDetailsProps)
         <div class="figure">
           <dt>{t('monthlyCredits')}</dt>
           <dd>{t('usedOf', count(usage.creditsUsed), count(usage.creditsMonthly))}</dd>
+          <dd class="figure-bar">
+            <Meter
+              label={t('monthlyCredits')}
+              value={usage.creditsUsed}
+              max={usage.creditsMonthly}
+              valueText={t('usedOf', count(usage.creditsUsed), count(usage.creditsMonthly))}
+              tone={level}
+            />
+          </dd>
         </div>
-        <Meter
-          label={t('monthlyCredits')}
-          value={usage.creditsUsed}
-          max={usage.creditsMonthly}
-          valueText={t('usedOf', count(usage.creditsUsed), count(usage.creditsMonthly))}
-          tone={level}
-        />
         <div class="figure">
           <dt>{t('topupCredits')}</dt>
           <dd>{count(usage.topupCredits)}</dd>

@@ -24,6 +24,10 @@ export const test = base.extend<Fixtures, { api: FakeApi }>({
   extension: async ({ api }, use) => {
     api.reset();
     const extension = await launchExtension(process.env.E2E_EXTENSION_DIR!);
+    // Let the install-time options tab open first, so it cannot take over a page a test opens.
+    await expect
+      .poll(() => extension.context.pages().some((page) => page.url() === extension.url('options.html')))
+      .toBe(true);
     await use(extension);
     await extension.close();
   },
@@ -84,4 +88,11 @@ export async function storedData(context: RunningExtension['context']) {
     const { chrome } = globalThis as unknown as ChromeInPage;
     return { local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null) };
   });
+}
+
+/** Closes every options tab, so a test can watch a new one being opened. */
+export async function closeOptionsTabs(extension: RunningExtension) {
+  for (const page of extension.context.pages()) {
+    if (page.url() === extension.url('options.html')) await page.close();
+  }
 }

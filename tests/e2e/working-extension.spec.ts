@@ -1,4 +1,4 @@
-import { test, expect, expectBadge, KEY } from './fixtures';
+import { test, expect, expectBadge, closeOptionsTabs, KEY } from './fixtures';
 
 test.describe('first use', () => {
   test('opens the options page on install', async ({ extension }) => {
@@ -8,6 +8,7 @@ test.describe('first use', () => {
   });
 
   test('the popup button leads to the options page', async ({ extension, openPopup }) => {
+    await closeOptionsTabs(extension);
     const popup = await openPopup();
     const opened = extension.context.waitForEvent('page', (page) => page.url() === extension.url('options.html'));
     await popup.getByRole('button', { name: 'Set API key' }).click();
