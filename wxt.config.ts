@@ -52,6 +52,11 @@ export default defineConfig({
         default_title: '__MSG_extensionName__',
         default_icon: icons,
       },
+      commands: {
+        [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+          suggested_key: { default: 'Alt+Shift+F' },
+        },
+      },
       // In `wxt dev` WXT writes its own policy so the dev server can reach the pages.
       ...(command === 'build' && {
         content_security_policy: manifestVersion === 3 ? { extension_pages: csp } : csp,

@@ -1,0 +1,90 @@
+// @vitest-environment node
+// The packages users install: built here exactly as `npm run zip` builds them.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '../..');
+const OUTPUT = join(ROOT, '.output');
+const manifest = (dir: string) => JSON.parse(readFileSync(join(OUTPUT, dir, 'manifest.json'), 'utf8'));
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+function zipEntries(zip: string): string[] {
+  return execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', zip])
+    .toString()
+    .trim()
+    .split('\n');
+}
+
+beforeAll(() => {
+  const env = { ...process.env };
+  delete env.WXT_FLUXIMAGE_API_URL;
+  execFileSync('npm', ['run', 'zip', '--silent'], { cwd: ROOT, env, stdio: 'pipe' });
+}, 120_000);
+
+describe('Chrome package', () => {
+  it('asks only for storage, alarms, notifications and fluximage.app', () => {
+    const chrome = manifest('chrome-mv3');
+    expect(chrome.manifest_version).toBe(3);
+    expect(chrome.permissions.sort()).toEqual(['alarms', 'notifications', 'storage']);
+    expect(chrome.host_permissions).toEqual(['https://fluximage.app/*']);
+    expect(chrome.browser_specific_settings).toBeUndefined();
+  });
+
+  it('has a strict content security policy', () => {
+    const csp: string = manifest('chrome-mv3').content_security_policy.extension_pages;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain('connect-src https://fluximage.app');
+    expect(csp).not.toMatch(/unsafe-(eval|inline)|wasm-unsafe/);
+  });
+
+  it('opens the popup with Alt+Shift+F', () => {
+    expect(manifest('chrome-mv3').commands._execute_action.suggested_key.default).toBe('Alt+Shift+F');
+  });
+
+  it('contains no address but fluximage.app', () => {
+    const code = filesUnder(join(OUTPUT, 'chrome-mv3'))
+      .filter((path) => /\.(js|html|json)$/.test(path))
+      .map((path) => readFileSync(path, 'utf8'))
+      .join('\n');
+    expect(code).not.toMatch(/127\.0\.0\.1|localhost/);
+    expect(code).toContain('https://fluximage.app');
+  });
+
+  it('ships no test page, source map, test or source file', () => {
+    const entries = zipEntries(join(OUTPUT, 'fluximage-companion-0.1.0-chrome.zip'));
+    expect(entries).toContain('manifest.json');
+    expect(entries).toContain('icon/16.png');
+    expect(entries.filter((entry) => /blank\.html|\.map$|\.tsx?$|tests\//.test(entry))).toEqual([]);
+  });
+});
+
+describe('Firefox package', () => {
+  it('is MV2 with its permissions granted at install and the add-on id set', () => {
+    const firefox = manifest('firefox-mv2');
+    expect(firefox.manifest_version).toBe(2);
+    expect(firefox.permissions.sort()).toEqual(['alarms', 'https://fluximage.app/*', 'notifications', 'storage']);
+    expect(firefox.browser_specific_settings.gecko).toMatchObject({
+      id: 'companion@fluximage.app',
+      data_collection_permissions: { required: ['none'] },
+    });
+    expect(firefox.commands._execute_browser_action.suggested_key.default).toBe('Alt+Shift+F');
+    expect(firefox.browser_action.default_icon['16']).toBe('icon/16.png');
+  });
+
+  it('comes with a sources zip a reviewer can build from', () => {
+    const entries = zipEntries(join(OUTPUT, 'fluximage-companion-0.1.0-sources.zip'));
+    for (const file of ['package.json', 'package-lock.json', 'wxt.config.ts', 'README.md', 'scripts/icon.svg', 'lib/poller.ts']) {
+      expect(entries).toContain(file);
+    }
+    expect(entries.some((entry) => entry.startsWith('node_modules/') || entry.startsWith('.output/'))).toBe(false);
+  });
+});
