@@ -89,7 +89,7 @@ test('the whole flow works from the keyboard alone', async ({ extension, openOpt
     await popup.keyboard.press('Tab');
     focusOrder.push(await popup.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
   }
-  expect(focusOrder).toEqual(['Small pack', 'Medium pack', 'Large pack', 'Refresh', 'Open FluxImage dashboard', 'Settings']);
+  expect(focusOrder).toEqual(['Small pack', 'Medium pack', 'Large pack', 'Refresh', 'FluxImage dashboard', 'Settings']);
   await popup.getByRole('button', { name: 'Refresh' }).focus();
   await popup.keyboard.press('Enter');
   await expect(popup.getByRole('button', { name: 'Refresh' })).toHaveText('Refresh');

@@ -62,7 +62,7 @@ test.describe('the popup', () => {
         `https://fluximage.app/checkout/topup-${pack.toLowerCase()}`,
       );
     }
-    await expect(popup.getByRole('link', { name: 'Open FluxImage dashboard' })).toHaveAttribute('href', 'https://fluximage.app/');
+    await expect(popup.getByRole('link', { name: 'FluxImage dashboard' })).toHaveAttribute('href', 'https://fluximage.app/');
     await expect(popup.getByRole('button', { name: 'Refresh' })).toBeVisible();
   });
 
