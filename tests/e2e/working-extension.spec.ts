@@ -11,7 +11,10 @@ test.describe('first use', () => {
     await closeOptionsTabs(extension);
     const popup = await openPopup();
     const opened = extension.context.waitForEvent('page', (page) => page.url() === extension.url('options.html'));
-    await popup.getByRole('button', { name: 'Set API key' }).click();
+    const closed = popup.waitForEvent('close');
+    // The popup closes itself once the options page is open, possibly before the click returns.
+    await popup.getByRole('button', { name: 'Set API key' }).click().catch(() => undefined);
+    await closed;
     await expect((await opened).getByRole('heading', { name: 'FluxImage Companion settings' })).toBeVisible();
   });
 
