@@ -1,1 +1,1 @@
-import * as s from '@/lib/poller'; console.log(s)
+import * as z from 'zod/v4/core'; console.log(z)

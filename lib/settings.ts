@@ -9,7 +9,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = { threshold: null, notifications: true };
 
 export const settingsSchema = z.object({
-  threshold: z.nullable(z.number().check(z.int(), z.positive())),
+  threshold: z.nullable(z.number().check(z.refine(Number.isInteger), z.positive())),
   notifications: z.boolean(),
 }) satisfies z.ZodMiniType<Settings>;
 

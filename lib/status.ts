@@ -18,17 +18,26 @@ export type PollStatus =
     };
 
 const time = z.number().check(z.nonnegative());
+const count = z.number().check(z.refine(Number.isInteger), z.positive());
 
-export const pollStatusSchema = z.union([
-  z.object({ kind: z.literal('ok'), checkedAt: time, nextAt: time }),
-  z.object({
-    kind: z.enum(FAILURE_KINDS),
-    checkedAt: time,
-    since: time,
-    attempts: z.number().check(z.int(), z.positive()),
-    nextAt: z.nullable(time),
-  }),
-]) satisfies z.ZodMiniType<PollStatus>;
+// One object schema rather than a union of two: the same check, in a fraction of zod's code.
+const storedStatusSchema = z.object({
+  kind: z.enum(['ok', ...FAILURE_KINDS]),
+  checkedAt: time,
+  since: z.optional(time),
+  attempts: z.optional(count),
+  nextAt: z.nullable(time),
+});
+
+/** Reads a stored status; anything that is not one of the two shapes above is `null`. */
+export function parsePollStatus(value: unknown): PollStatus | null {
+  const parsed = storedStatusSchema.safeParse(value);
+  if (!parsed.success) return null;
+  const { kind, checkedAt, since, attempts, nextAt } = parsed.data;
+  if (kind === 'ok') return nextAt === null ? null : { kind, checkedAt, nextAt };
+  if (since === undefined || attempts === undefined) return null;
+  return { kind, checkedAt, since, attempts, nextAt };
+}
 
 export type Failure = Exclude<PollStatus, { kind: 'ok' }>;
 

@@ -1,7 +1,7 @@
-import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { alertMemorySchema, type AlertMemory } from './alerts';
-import { pollStatusSchema, type PollStatus } from './status';
+import { parsePollStatus, type PollStatus } from './status';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from './settings';
 import { snapshotSchema, type UsageSnapshot } from './usage';
 import { isApiKey } from './key';
@@ -14,60 +14,99 @@ export interface StoredValue<T> {
 }
 
 interface ValueOptions<T> {
-  schema: z.ZodMiniType<T>;
+  /** The value when it is valid, `undefined` when it is not. */
+  parse: (value: unknown) => T | undefined;
   fallback: T;
   version: number;
+  /** `migrations[n]` turns version n − 1 data into version n. */
   migrations?: Record<number, (old: unknown) => unknown>;
 }
+
+const versionOf = (meta: unknown): number =>
+  typeof meta === 'object' && meta !== null && typeof (meta as { v?: unknown }).v === 'number'
+    ? (meta as { v: number }).v
+    : 1;
 
 /**
  * A versioned item in `storage.local` whose value is checked on every read:
  * anything corrupt or foreign is treated as absent instead of crashing a page.
+ *
+ * The version sits beside the value under `<key>$` as `{ v }`, the layout of WXT's
+ * `storage.defineItem`; this small equivalent keeps WXT's mutex, deep-equal and
+ * driver layer (2.6 kB gzip) out of every page and the worker.
  */
-export function defineStoredValue<T>(key: StorageItemKey, options: ValueOptions<T>): StoredValue<T> {
-  const item = storage.defineItem<unknown>(key, {
-    version: options.version,
-    ...(options.migrations ? { migrations: options.migrations } : {}),
-  });
-  const valid = (value: unknown): T => {
-    const parsed = options.schema.safeParse(value);
-    return parsed.success ? parsed.data : options.fallback;
-  };
+export function defineStoredValue<T>(key: string, options: ValueOptions<T>): StoredValue<T> {
+  const metaKey = `${key}$`;
+  const area = () => browser.storage.local;
+  const valid = (value: unknown): T => options.parse(value) ?? options.fallback;
+  let migrated: Promise<void> | undefined;
+
+  /** Walks stored data forward from the version that wrote it, once per page or worker. */
+  const migrate = () =>
+    (migrated ??= (async () => {
+      const stored = await area().get([key, metaKey]);
+      const from = versionOf(stored[metaKey]);
+      if (from >= options.version) return;
+      let value = stored[key];
+      if (value !== undefined) {
+        for (let version = from + 1; version <= options.version; version += 1) {
+          value = options.migrations?.[version]?.(value) ?? value;
+        }
+      }
+      await area().set(value === undefined ? { [metaKey]: { v: options.version } } : { [key]: value, [metaKey]: { v: options.version } });
+    })());
+
   return {
-    get: async () => valid(await item.getValue()),
-    set: (value) => item.setValue(value),
-    remove: () => item.removeValue(),
-    watch: (callback) => item.watch((value) => callback(valid(value))),
+    get: async () => {
+      await migrate();
+      return valid((await area().get(key))[key]);
+    },
+    set: (value) => area().set({ [key]: value, [metaKey]: { v: options.version } }),
+    remove: () => area().remove([key, metaKey]),
+    watch: (callback) => {
+      const listener = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
+        if (areaName === 'local' && key in changes) callback(valid(changes[key]!.newValue));
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+  };
+}
+
+function withSchema<T>(schema: z.ZodMiniType<T>) {
+  return (value: unknown): T | undefined => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : undefined;
   };
 }
 
 // Every item lives in local storage: nothing here is ever synced across devices.
-export const apiKeyItem = defineStoredValue<string | null>('local:apiKey', {
-  schema: z.nullable(z.string().check(z.refine(isApiKey))),
+export const apiKeyItem = defineStoredValue<string | null>('apiKey', {
+  parse: (value) => (typeof value === 'string' && isApiKey(value) ? value : null),
   fallback: null,
   version: 1,
 });
 
-export const snapshotItem = defineStoredValue<UsageSnapshot | null>('local:usageSnapshot', {
-  schema: z.nullable(snapshotSchema),
+export const snapshotItem = defineStoredValue<UsageSnapshot | null>('usageSnapshot', {
+  parse: withSchema(snapshotSchema),
   fallback: null,
   version: 1,
 });
 
-export const pollStatusItem = defineStoredValue<PollStatus | null>('local:pollStatus', {
-  schema: z.nullable(pollStatusSchema),
+export const pollStatusItem = defineStoredValue<PollStatus | null>('pollStatus', {
+  parse: parsePollStatus,
   fallback: null,
   version: 1,
 });
 
-export const alertMemoryItem = defineStoredValue<AlertMemory>('local:alertMemory', {
-  schema: alertMemorySchema,
+export const alertMemoryItem = defineStoredValue<AlertMemory>('alertMemory', {
+  parse: withSchema(alertMemorySchema),
   fallback: 'normal',
   version: 1,
 });
 
-export const settingsItem = defineStoredValue<Settings>('local:settings', {
-  schema: settingsSchema,
+export const settingsItem = defineStoredValue<Settings>('settings', {
+  parse: withSchema(settingsSchema),
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });

@@ -56,7 +56,7 @@ export const usageSchema = z.object({
   remainingCredits: count,
   canCompress: z.boolean(),
   canUseAi: z.boolean(),
-  topups: z.partialRecord(z.enum(TOPUP_PACKS), z.string()),
+  topups: z.object({ small: z.optional(z.string()), medium: z.optional(z.string()), large: z.optional(z.string()) }),
 }) satisfies z.ZodMiniType<Usage>;
 
 /** A usage reading and when it was taken. */

@@ -88,3 +88,18 @@ describe('Firefox package', () => {
     expect(entries.some((entry) => entry.startsWith('node_modules/') || entry.startsWith('.output/'))).toBe(false);
   });
 });
+
+describe('bundle budgets (gzip)', () => {
+  it.each(['popup', 'options', 'background'] as const)('%s stays within its budget', async (entry) => {
+    const { BUDGETS, measureEntries } = await import('../../scripts/bundle-sizes');
+    const size = measureEntries(join(OUTPUT, 'chrome-mv3')).find((s) => s.entry === entry)!;
+    expect(size.files.length).toBeGreaterThan(0);
+    expect(size.js).toBeLessThanOrEqual(BUDGETS[entry].js);
+    expect(size.css).toBeLessThanOrEqual(BUDGETS[entry].css);
+  });
+
+  it('keeps Preact out of the service worker', () => {
+    const worker = readFileSync(join(OUTPUT, 'chrome-mv3', 'background.js'), 'utf8');
+    expect(worker).not.toMatch(/__H|createElement|preact/i);
+  });
+});

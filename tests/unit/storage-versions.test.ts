@@ -60,3 +60,35 @@ describe('stored data from every version', () => {
     expect(await extensionStore[item as keyof typeof extensionStore].get()).toEqual(fixture.current);
   });
 });
+
+describe('migrations', () => {
+  // A stand-in item with a history, to prove the walk itself: v1 stored a bare number,
+  // v2 wrapped it in an object, v3 renamed the field.
+  const history = {
+    2: (old: unknown) => ({ credits: old }),
+    3: (old: unknown) => ({ remaining: (old as { credits: number }).credits }),
+  };
+  const parse = (value: unknown) =>
+    typeof value === 'object' && value !== null && typeof (value as { remaining?: unknown }).remaining === 'number'
+      ? (value as { remaining: number })
+      : undefined;
+
+  it.each([
+    [1, 42, { remaining: 42 }],
+    [2, { credits: 42 }, { remaining: 42 }],
+    [3, { remaining: 42 }, { remaining: 42 }],
+  ])('walks data written by version %i forward to version 3', async (version, stored, current) => {
+    const { defineStoredValue } = await import('@/lib/storage');
+    await fakeBrowser.storage.local.set({ walked: stored, walked$: { v: version } });
+    const item = defineStoredValue('walked', { parse, fallback: null, version: 3, migrations: history });
+    expect(await item.get()).toEqual(current);
+    expect(await fakeBrowser.storage.local.get('walked$')).toEqual({ walked$: { v: 3 } });
+  });
+
+  it('treats data that fails its migration check as absent', async () => {
+    const { defineStoredValue } = await import('@/lib/storage');
+    await fakeBrowser.storage.local.set({ walked: 'garbage', walked$: { v: 2 } });
+    const item = defineStoredValue('walked', { parse, fallback: null, version: 3, migrations: history });
+    expect(await item.get()).toBeNull();
+  });
+});
