@@ -31,7 +31,7 @@ async function launchFirefox(): Promise<FirefoxExtension> {
       const url = `moz-extension://${uuid}/${name}`;
       // Firefox's BiDi never reports a load event for extension pages: wait on the page itself.
       void page.goto(url).catch(() => undefined);
-      await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete', {}, url);
+      await waitFor(() => page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url));
       return page;
     },
     badge: (page) =>
@@ -44,6 +44,17 @@ async function launchFirefox(): Promise<FirefoxExtension> {
   };
 }
 
+/** Polls `check` until it returns something truthy; evaluations that land mid-navigation just retry. */
+async function waitFor<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await check().catch(() => undefined);
+    if (result) return result;
+    if (Date.now() > deadline) throw new Error('timed out waiting in Firefox');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const text = (page: Page) => page.evaluate(() => document.body.innerText);
 
 test('in Firefox ESR: save a key, see the badge and the popup', async ({ api }) => {
@@ -52,17 +63,17 @@ test('in Firefox ESR: save a key, see the badge and the popup', async ({ api }) 
   const firefox = await launchFirefox();
   try {
     const options = await firefox.open('options.html');
-    await options.waitForSelector('#api-key');
+    await waitFor(() => options.evaluate(() => document.querySelector('#api-key') !== null));
     await options.type('#api-key', KEY);
     await options.click('button[type=submit]');
-    await options.waitForFunction(() => document.body.innerText.includes('Connected: Pro plan, 1,080 AI credits left.'));
+    await waitFor(() => options.evaluate(() => document.body.innerText.includes('Connected: Pro plan, 1,080 AI credits left.')));
     expect(api.usageRequests()[0]?.authorization).toBe(`Bearer ${KEY}`);
 
     await expect.poll(async () => (await firefox.badge(options)).text).toBe('1k');
     expect((await firefox.badge(options)).title).toContain('1,080 AI credits left');
 
     const popup = await firefox.open('popup.html');
-    await popup.waitForFunction(() => document.body.innerText.includes('1,080'));
+    await waitFor(() => popup.evaluate(() => document.body.innerText.includes('1,080')));
     const shown = await text(popup);
     for (const expected of ['Pro plan', 'AI credits left', '120 of 1,000 used', 'Top-up credits', '45 used · Unlimited', 'Compressing: available', 'AI features: available', 'Small pack', 'FluxImage dashboard']) {
       expect(shown).toContain(expected);
