@@ -1,0 +1,35 @@
+// @vitest-environment node
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { simulateDay } from '../../scripts/simulate-day';
+import { startFakeApi, type FakeApi } from '../fake-api/server';
+import { KEY } from './helpers';
+
+let api: FakeApi;
+beforeAll(async () => {
+  api = await startFakeApi();
+});
+afterAll(() => api.close());
+beforeEach(() => api.reset());
+
+describe('requests in a simulated day', () => {
+  it('makes one request per 15-minute interval when all is well', async () => {
+    // The key is checked when saved, then polled every 15 minutes: 96 requests in 24 hours.
+    expect(await simulateDay(api, KEY)).toEqual({ requests: 96, polls: 95 });
+  });
+
+  it('makes none without a key', async () => {
+    expect((await simulateDay(api, null)).requests).toBe(0);
+  });
+
+  it('makes one for a rejected key, then stops', async () => {
+    api.rejectKey(KEY);
+    expect((await simulateDay(api, KEY)).requests).toBe(1);
+  });
+
+  it('backs off during a day-long outage instead of hammering the server', async () => {
+    api.setFault('server-error');
+    const { requests } = await simulateDay(api, KEY);
+    expect(requests).toBeLessThan(60);
+    expect(requests).toBeGreaterThan(40);
+  });
+});
