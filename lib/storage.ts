@@ -6,11 +6,20 @@ import { DEFAULT_SETTINGS, settingsSchema, type Settings } from './settings';
 import { snapshotSchema, type UsageSnapshot } from './usage';
 import { isApiKey } from './key';
 
+/** A value kept somewhere, as the poller and the pages use it. */
 export interface StoredValue<T> {
   get(): Promise<T>;
   set(value: T): Promise<void>;
   remove(): Promise<void>;
   watch(callback: (value: T) => void): () => void;
+}
+
+/** A stored value in `storage.local`, readable together with others in one call. */
+export interface StorageItem<T> extends StoredValue<T> {
+  /** The storage keys behind the item: its value and its version. */
+  readonly storageKeys: readonly string[];
+  /** The value from keys already fetched, or `null` when it still needs migrating. */
+  readFrom(stored: Record<string, unknown>): { value: T } | null;
 }
 
 interface ValueOptions<T> {
@@ -35,7 +44,7 @@ const versionOf = (meta: unknown): number =>
  * `storage.defineItem`; this small equivalent keeps WXT's mutex, deep-equal and
  * driver layer (2.6 kB gzip) out of every page and the worker.
  */
-export function defineStoredValue<T>(key: string, options: ValueOptions<T>): StoredValue<T> {
+export function defineStoredValue<T>(key: string, options: ValueOptions<T>): StorageItem<T> {
   const metaKey = `${key}$`;
   const area = () => browser.storage.local;
   const valid = (value: unknown): T => options.parse(value) ?? options.fallback;
@@ -57,6 +66,9 @@ export function defineStoredValue<T>(key: string, options: ValueOptions<T>): Sto
     })());
 
   return {
+    storageKeys: [key, metaKey],
+    readFrom: (stored) =>
+      stored[key] === undefined || versionOf(stored[metaKey]) === options.version ? { value: valid(stored[key]) } : null,
     get: async () => {
       await migrate();
       return valid((await area().get(key))[key]);
@@ -110,6 +122,20 @@ export const settingsItem = defineStoredValue<Settings>('settings', {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });
+
+type Values<T> = { [K in keyof T]: T[K] extends StorageItem<infer V> ? V : never };
+
+/**
+ * Reads several items with one storage call, so a page can render in its first
+ * frame; an item written by an older version is read (and migrated) on its own.
+ */
+export async function readStored<T extends Record<string, StorageItem<unknown>>>(items: T): Promise<Values<T>> {
+  const stored = await browser.storage.local.get(Object.values(items).flatMap((item) => [...item.storageKeys]));
+  const entries = await Promise.all(
+    Object.entries(items).map(async ([name, item]) => [name, (item.readFrom(stored) ?? { value: await item.get() }).value]),
+  );
+  return Object.fromEntries(entries) as Values<T>;
+}
 
 /** Every stored item, as the background's poller reads and writes them. */
 export const extensionStore = {

@@ -65,8 +65,10 @@ export function App({ initial }: { initial: PopupState }) {
         view.kind === 'loading' && <p class="loading">{t('loadingCredits')}</p>
       )}
       <footer class="actions">
-        <button type="button" class="secondary" onClick={refresh} aria-busy={refreshing}>
-          {refreshing ? t('refreshing') : t('refresh')}
+        {/* Both labels share one grid cell, so the button keeps its width (no layout shift). */}
+        <button type="button" class="secondary refresh" onClick={refresh} aria-busy={refreshing}>
+          <span class={refreshing ? 'hidden' : undefined}>{t('refresh')}</span>
+          <span class={refreshing ? undefined : 'hidden'}>{t('refreshing')}</span>
         </button>
         <a href={DASHBOARD_URL} target="_blank" rel="noopener noreferrer">
           {t('openDashboard')}

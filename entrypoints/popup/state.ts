@@ -1,4 +1,4 @@
-import { apiKeyItem, pollStatusItem, settingsItem, snapshotItem } from '@/lib/storage';
+import { apiKeyItem, pollStatusItem, readStored, settingsItem, snapshotItem } from '@/lib/storage';
 import { uiLocale } from '@/lib/i18n';
 import type { PollStatus } from '@/lib/status';
 import type { Settings } from '@/lib/settings';
@@ -13,11 +13,11 @@ export interface PopupState {
 }
 
 export async function loadPopupState(): Promise<PopupState> {
-  const [key, snapshot, status, settings] = await Promise.all([
-    apiKeyItem.get(),
-    snapshotItem.get(),
-    pollStatusItem.get(),
-    settingsItem.get(),
-  ]);
+  const { key, snapshot, status, settings } = await readStored({
+    key: apiKeyItem,
+    snapshot: snapshotItem,
+    status: pollStatusItem,
+    settings: settingsItem,
+  });
   return { locale: uiLocale(), hasKey: key !== null, snapshot, status, settings };
 }

@@ -92,3 +92,20 @@ describe('migrations', () => {
     expect(await item.get()).toBeNull();
   });
 });
+
+describe('reading several items at once', () => {
+  it('gives the same values as reading each, including a migrated one', async () => {
+    const { defineStoredValue, readStored, settingsItem } = await import('@/lib/storage');
+    const walked = defineStoredValue('walked', {
+      parse: (value) => (typeof value === 'object' && value !== null ? (value as { credits: number }) : undefined),
+      fallback: null,
+      version: 2,
+      migrations: { 2: (old) => ({ credits: old }) },
+    });
+    await fakeBrowser.storage.local.set({ walked: 7, walked$: { v: 1 }, settings: { threshold: 5, notifications: true } });
+    expect(await readStored({ walked, settings: settingsItem })).toEqual({
+      walked: { credits: 7 },
+      settings: { threshold: 5, notifications: true },
+    });
+  });
+});
