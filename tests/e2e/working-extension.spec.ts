@@ -105,6 +105,25 @@ test.describe('the popup', () => {
   });
 });
 
+test('the popup does not move when the refresh answer lands', async ({ api, extension, saveKey }) => {
+  await saveKey();
+  api.setDelay(500);
+  api.setUsage({ ia_credits_remaining: 98_765, ia_credits_used: 990 });
+  const popup = await extension.context.newPage();
+  await popup.addInitScript(() => {
+    const state = globalThis as unknown as { layoutShift: number };
+    state.layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) state.layoutShift += (entry as PerformanceEntry & { value: number }).value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await popup.goto(extension.url('popup.html'));
+  await expect(popup.getByRole('button', { name: 'Refreshing…' })).toBeVisible();
+  await expect(popup.getByLabel('AI credits left')).toHaveText('98,765');
+  await expect(popup.getByRole('button', { name: 'Refresh', exact: true })).toBeVisible();
+  expect(await popup.evaluate(() => (globalThis as unknown as { layoutShift: number }).layoutShift)).toBe(0);
+});
+
 test.describe('when FluxImage says no', () => {
   test('a rejected key clears the number and says to check the key', async ({ api, saveKey, openPopup, badge }) => {
     await saveKey();
