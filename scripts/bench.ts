@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startFakeApi } from '../tests/fake-api/server';
 import { BUDGETS, measureEntries, zipSize } from './bundle-sizes';
-import { ROOT, buildFor, extensionPage, launchExtension, stopServiceWorker } from './extension-harness';
+import { ROOT, buildFor, extensionPage, launchExtension, saveKeyInOptions, stopServiceWorker } from './extension-harness';
 import { simulateDay } from './simulate-day';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -44,12 +44,7 @@ const extension = await launchExtension(buildFor(api.origin, 'bench'));
 const { context } = extension;
 const newPage = () => context.newPage();
 
-const options = await newPage();
-await options.goto(extension.url('options.html'));
-await options.locator('#api-key').fill(KEY);
-await options.locator('button[type=submit]').first().click();
-await options.locator('.notice-success').waitFor();
-await options.close();
+await (await saveKeyInOptions(extension, KEY)).close();
 
 console.log(`Opening the popup, the options page and the blank floor page ${RUNS} times each…`);
 const samples = { popup: [] as number[], options: [] as number[], blank: [] as number[] };

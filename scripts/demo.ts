@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startFakeApi } from '../tests/fake-api/server';
-import { ROOT, buildFor, launchExtension, readBadge } from './extension-harness';
+import { ROOT, buildFor, launchExtension, readBadge, saveKeyInOptions } from './extension-harness';
 
 const DEMO_KEY = `flx_live_${'7c1e'.repeat(10)}`;
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
@@ -28,11 +28,7 @@ console.log(`Fake FluxImage API on ${api.origin}`);
 console.log('Building the extension against it…');
 const extension = await launchExtension(buildFor(api.origin, 'demo'), { headless });
 
-const options = await extension.context.newPage();
-await options.goto(extension.url('options.html'));
-await options.getByLabel('API key', { exact: true }).fill(DEMO_KEY);
-await options.getByRole('button', { name: 'Save', exact: true }).click();
-await options.getByText(/^Connected:/).waitFor();
+const options = await saveKeyInOptions(extension, DEMO_KEY);
 const badge = await readBadge(extension.context);
 console.log(`Demo key saved. Badge: "${badge.text}" — ${badge.title.split('\n')[0]}`);
 

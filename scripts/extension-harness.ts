@@ -145,3 +145,13 @@ export async function stopServiceWorker(context: BrowserContext): Promise<void> 
   await stopped;
   await cdp.detach();
 }
+
+/** Saves `key` through the options page, as a person would; resolves once FluxImage accepted it. */
+export async function saveKeyInOptions(extension: RunningExtension, key: string): Promise<Page> {
+  const options = await extension.context.newPage();
+  await options.goto(extension.url('options.html'));
+  await options.locator('#api-key').fill(key);
+  await options.locator('button[type=submit]').first().click();
+  await options.locator('.notice-success').waitFor();
+  return options;
+}

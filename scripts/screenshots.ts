@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { startFakeApi } from '../tests/fake-api/server';
-import { ROOT, buildFor, launchExtension, type RunningExtension } from './extension-harness';
+import { ROOT, buildFor, launchExtension, saveKeyInOptions, type RunningExtension } from './extension-harness';
 
 const DEMO_KEY = `flx_live_${'7c1e'.repeat(10)}`;
 const SIZE = { width: 1280, height: 800 };
@@ -14,15 +14,6 @@ const CAPTIONS: Record<string, { title: string; text: string }> = {
   en: { title: 'Your FluxImage AI credits, at a glance', text: 'On the toolbar badge, in the popup, and a warning before you run out.' },
   es: { title: 'Tus créditos de IA de FluxImage, de un vistazo', text: 'En el icono de la barra, en la ventana emergente y con un aviso antes de que se agoten.' },
 };
-
-async function saveDemoKey(extension: RunningExtension) {
-  const options = await extension.context.newPage();
-  await options.goto(extension.url('options.html'));
-  await options.locator('#api-key').fill(DEMO_KEY);
-  await options.locator('button[type=submit]').first().click();
-  await options.locator('.notice-success').waitFor();
-  return options;
-}
 
 /** The popup as the toolbar shows it, set on a 1280×800 canvas with a caption. */
 async function popupShot(context: BrowserContext, extension: RunningExtension, lang: string, path: string) {
@@ -57,7 +48,7 @@ for (const lang of ['en', 'es']) {
   api.setUsage({ ia_credits_used: 880, ia_topup_credits: 0, ia_credits_remaining: 120 });
   const extension = await launchExtension(dir, { lang });
   try {
-    const options = await saveDemoKey(extension);
+    const options = await saveKeyInOptions(extension, DEMO_KEY);
     await popupShot(extension.context, extension, lang, join(outDir, `${lang}-popup.png`));
     await options.setViewportSize(SIZE);
     await options.screenshot({ path: join(outDir, `${lang}-options.png`) });

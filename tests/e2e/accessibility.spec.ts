@@ -87,12 +87,12 @@ test('the whole flow works from the keyboard alone', async ({ extension, openOpt
   const focusOrder: string[] = [];
   for (let i = 0; i < 6; i += 1) {
     await popup.keyboard.press('Tab');
-    focusOrder.push(await popup.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
+    focusOrder.push(await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText.trim() ?? ''));
   }
   expect(focusOrder).toEqual(['Small pack', 'Medium pack', 'Large pack', 'Refresh', 'FluxImage dashboard', 'Settings']);
   await popup.getByRole('button', { name: 'Refresh' }).focus();
   await popup.keyboard.press('Enter');
-  await expect(popup.getByRole('button', { name: 'Refresh' })).toHaveText('Refresh');
+  await expect(popup.getByRole('button', { name: 'Refresh', exact: true })).toBeVisible();
   const settings = extension.context.waitForEvent('page', (page) => page.url().endsWith('/options.html'));
   await popup.getByRole('button', { name: 'Settings' }).focus();
   const closed = popup.waitForEvent('close');

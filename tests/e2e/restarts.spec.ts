@@ -79,7 +79,7 @@ test.describe('restarts and lifecycles', () => {
     const refresh = popup.getByRole('button', { name: /Refresh/ });
     await refresh.click();
     await refresh.click();
-    await expect(refresh).toHaveText('Refresh', { timeout: 10_000 });
+    await expect(refresh).toHaveAccessibleName('Refresh', { timeout: 10_000 });
     expect(api.usageRequests().length - before).toBe(1);
   });
 
