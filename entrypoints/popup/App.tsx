@@ -12,7 +12,7 @@ import { UsageDetails } from './UsageDetails';
 import type { PopupState } from './state';
 
 export function App({ initial }: { initial: PopupState }) {
-  const key = useStored(apiKeyItem, initial.hasKey ? '' : null);
+  const key = useStored(apiKeyItem, initial.key);
   const snapshot = useStored(snapshotItem, initial.snapshot);
   const status = useStored(pollStatusItem, initial.status);
   const settings = useStored(settingsItem, initial.settings);
@@ -30,7 +30,7 @@ export function App({ initial }: { initial: PopupState }) {
     }
   };
   useEffect(() => {
-    if (initial.hasKey) void refresh();
+    if (initial.key !== null) void refresh();
   }, []);
 
   const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());

@@ -6,7 +6,7 @@ import type { UsageSnapshot } from '@/lib/usage';
 
 export interface PopupState {
   locale: string;
-  hasKey: boolean;
+  key: string | null;
   snapshot: UsageSnapshot | null;
   status: PollStatus | null;
   settings: Settings;
@@ -19,5 +19,5 @@ export async function loadPopupState(): Promise<PopupState> {
     status: pollStatusItem,
     settings: settingsItem,
   });
-  return { locale: uiLocale(), hasKey: key !== null, snapshot, status, settings };
+  return { locale: uiLocale(), key, snapshot, status, settings };
 }

@@ -106,7 +106,8 @@ test.describe('the popup', () => {
 });
 
 test('the popup does not move when the refresh answer lands', async ({ api, extension, saveKey }) => {
-  await saveKey();
+  const options = await saveKey();
+  await expect(options.getByText(/^Connected:/)).toBeVisible();
   api.setDelay(500);
   api.setUsage({ ia_credits_remaining: 98_765, ia_credits_used: 990 });
   const popup = await extension.context.newPage();
