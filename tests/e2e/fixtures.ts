@@ -50,6 +50,8 @@ export const test = base.extend<Fixtures, { api: FakeApi }>({
       const page = await openOptions();
       await page.getByLabel('API key', { exact: true }).fill(key);
       await page.getByRole('button', { name: 'Save', exact: true }).click();
+      // Done when the page has said how it went: connected, rejected, malformed or unreachable.
+      await page.locator('.notice-success, .notice-error, .notice-warning').waitFor();
       return page;
     });
   },
