@@ -54,7 +54,6 @@ const FAULTS = {
 } satisfies Record<string, (res: ServerResponse, options: FaultOptions) => void>;
 
 export type FaultName = keyof typeof FAULTS;
-export const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
 
 export interface RecordedRequest {
   method: string;
