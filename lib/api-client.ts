@@ -13,9 +13,7 @@ export const FAILURE_KINDS = [
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 
-export type FetchOutcome =
-  | { ok: true; usage: Usage }
-  | { ok: false; kind: FailureKind; retryAfterMs?: number };
+export type FetchOutcome = { ok: true; usage: Usage } | { ok: false; kind: FailureKind; retryAfterMs?: number };
 
 export interface UsageRequest {
   origin: string;

@@ -54,7 +54,9 @@ function badgeTitle(view: View, t: Translate, locale: string): string {
   if (view.level === 'low' && view.threshold !== null) lines.push(t('levelLow', formatCount(view.threshold, locale)));
   if (view.level === 'empty') lines.push(t('levelEmpty'));
   if (view.failure) {
-    lines.push(t('badgeTitleStale', formatClockTime(view.failure.since, locale), describeFailure(view.failure, t, locale)));
+    lines.push(
+      t('badgeTitleStale', formatClockTime(view.failure.since, locale), describeFailure(view.failure, t, locale)),
+    );
   }
   return lines.join('\n');
 }

@@ -9,8 +9,7 @@ export interface LocaleMessages {
 }
 
 /** Messages from `_locales`, in the browser's UI language. */
-export const t: Translate = (key, ...substitutions) =>
-  browser.i18n.getMessage(key, substitutions.map(String));
+export const t: Translate = (key, ...substitutions) => browser.i18n.getMessage(key, substitutions.map(String));
 
 export function uiLocale(): string {
   return browser.i18n.getUILanguage();

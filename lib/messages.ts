@@ -4,9 +4,7 @@ import type { Usage } from './usage';
 
 /** What the options page hears back after asking to save a key. */
 export type SaveKeyResult =
-  | { result: 'connected'; usage: Usage }
-  | { result: 'rejected' }
-  | { result: 'unverified'; kind: FailureKind };
+  { result: 'connected'; usage: Usage } | { result: 'rejected' } | { result: 'unverified'; kind: FailureKind };
 
 /** Every message the pages send to the background, with its reply. */
 export interface MessageReplies {

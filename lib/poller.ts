@@ -184,11 +184,7 @@ export function createPoller(deps: PollerDeps) {
    */
   async function resume(): Promise<void> {
     await redraw();
-    const [key, status, snapshot] = await Promise.all([
-      store.apiKey.get(),
-      store.status.get(),
-      store.snapshot.get(),
-    ]);
+    const [key, status, snapshot] = await Promise.all([store.apiKey.get(), store.status.get(), store.snapshot.get()]);
     if (key === null || status?.kind === 'unauthorized') return;
     if (!snapshot && !status) return poll();
     if (!(await deps.isScheduled())) await deps.schedule(status?.nextAt ?? deps.now());

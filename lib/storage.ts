@@ -62,13 +62,19 @@ export function defineStoredValue<T>(key: string, options: ValueOptions<T>): Sto
           value = options.migrations?.[version]?.(value) ?? value;
         }
       }
-      await area().set(value === undefined ? { [metaKey]: { v: options.version } } : { [key]: value, [metaKey]: { v: options.version } });
+      await area().set(
+        value === undefined
+          ? { [metaKey]: { v: options.version } }
+          : { [key]: value, [metaKey]: { v: options.version } },
+      );
     })());
 
   return {
     storageKeys: [key, metaKey],
     readFrom: (stored) =>
-      stored[key] === undefined || versionOf(stored[metaKey]) === options.version ? { value: valid(stored[key]) } : null,
+      stored[key] === undefined || versionOf(stored[metaKey]) === options.version
+        ? { value: valid(stored[key]) }
+        : null,
     get: async () => {
       await migrate();
       return valid((await area().get(key))[key]);
@@ -132,7 +138,10 @@ type Values<T> = { [K in keyof T]: T[K] extends StorageItem<infer V> ? V : never
 export async function readStored<T extends Record<string, StorageItem<unknown>>>(items: T): Promise<Values<T>> {
   const stored = await browser.storage.local.get(Object.values(items).flatMap((item) => [...item.storageKeys]));
   const entries = await Promise.all(
-    Object.entries(items).map(async ([name, item]) => [name, (item.readFrom(stored) ?? { value: await item.get() }).value]),
+    Object.entries(items).map(async ([name, item]) => [
+      name,
+      (item.readFrom(stored) ?? { value: await item.get() }).value,
+    ]),
   );
   return Object.fromEntries(entries) as Values<T>;
 }

@@ -22,9 +22,7 @@ export const usageResponseSchema = z.object({
   ia_credits_remaining: count,
   canCompress: z.boolean(),
   canUseIA: z.boolean(),
-  topups: z.optional(
-    z.object({ small: topupValue, medium: topupValue, large: topupValue }),
-  ),
+  topups: z.optional(z.object({ small: topupValue, medium: topupValue, large: topupValue })),
 });
 export type UsageResponse = z.infer<typeof usageResponseSchema>;
 

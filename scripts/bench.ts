@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startFakeApi } from '../tests/fake-api/server';
 import { BUDGETS, measureEntries, zipSize } from './bundle-sizes';
-import { ROOT, buildFor, extensionPage, launchExtension, saveKeyInOptions, stopServiceWorker } from './extension-harness';
+import {
+  ROOT,
+  buildFor,
+  extensionPage,
+  launchExtension,
+  saveKeyInOptions,
+  stopServiceWorker,
+} from './extension-harness';
 import { simulateDay } from './simulate-day';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -15,7 +22,7 @@ const KEY = `flx_live_${'be7c'.repeat(10)}`;
 
 const median = (xs: number[]) => quantile(xs, 0.5);
 function quantile(xs: number[], q: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
+  const sorted = xs.toSorted((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -95,7 +102,9 @@ for (let i = 0; i < RUNS; i += 1) {
       const { chrome } = globalThis as unknown as { chrome: Chrome };
       // (No named function in here: tsx would wrap it in a helper the worker does not have.
       // Earlier runs' listeners stay registered but only resolve their own, settled promise.)
-      const fired = new Promise<number>((resolve) => chrome.alarms.onAlarm.addListener(() => resolve(performance.now())));
+      const fired = new Promise<number>((resolve) =>
+        chrome.alarms.onAlarm.addListener(() => resolve(performance.now())),
+      );
       await chrome.alarms.create('poll-usage', { when: Date.now() });
       const firedAt = await fired;
       while ((await chrome.action.getBadgeText({})) !== expected);
@@ -141,7 +150,9 @@ const env = { ...process.env };
 delete env.WXT_FLUXIMAGE_API_URL;
 execFileSync('npm', ['run', 'zip', '--silent'], { cwd: ROOT, env, stdio: 'pipe' });
 const sizes = measureEntries(join(ROOT, '.output', 'chrome-mv3'));
-const version = JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./package.json").version)'], { cwd: ROOT }).toString());
+const version = JSON.parse(
+  execFileSync('node', ['-p', 'JSON.stringify(require("./package.json").version)'], { cwd: ROOT }).toString(),
+);
 const zip = zipSize(join(ROOT, '.output', `fluximage-companion-${version}-chrome.zip`));
 
 const popupMedian = median(samples.popup);
@@ -156,21 +167,35 @@ const results = {
   popupLayoutShiftOnRefresh: cls,
   alarmToBadge: { median: median(warm), p95: quantile(warm, 0.95) },
   coldStartToBadge: { median: median(cold), p95: quantile(cold, 0.95), runs: COLD_RUNS },
-  bundles: Object.fromEntries(sizes.map((s) => [s.entry, { jsGzip: s.js, cssGzip: s.css, budgetJsGzip: BUDGETS[s.entry].js }])),
+  bundles: Object.fromEntries(
+    sizes.map((s) => [s.entry, { jsGzip: s.js, cssGzip: s.css, budgetJsGzip: BUDGETS[s.entry].js }]),
+  ),
   chromeZipBytes: zip,
   requestsPerDay: { normal: day.requests, noKey: noKey.requests, serverOutage: outage.requests },
 };
 
 const rows: [string, string][] = [
-  ['popup time-to-numbers (median / p95)', `${ms(results.popupTimeToNumbers.median)} / ${ms(results.popupTimeToNumbers.p95)}`],
+  [
+    'popup time-to-numbers (median / p95)',
+    `${ms(results.popupTimeToNumbers.median)} / ${ms(results.popupTimeToNumbers.p95)}`,
+  ],
   ['blank page floor (median / p95)', `${ms(blankMedian)} / ${ms(results.blankPageFloor.p95)}`],
   ['popup ÷ floor (median)', `${results.popupToFloorRatio.toFixed(2)}×  (budget ≤ 1.5×)`],
-  ['options time-to-interactive (median / p95)', `${ms(results.optionsTimeToInteractive.median)} / ${ms(results.optionsTimeToInteractive.p95)}`],
+  [
+    'options time-to-interactive (median / p95)',
+    `${ms(results.optionsTimeToInteractive.median)} / ${ms(results.optionsTimeToInteractive.p95)}`,
+  ],
   ['options ÷ floor (median)', `${results.optionsToFloorRatio.toFixed(2)}×`],
   ['popup layout shift when refresh lands', `${cls.toFixed(3)}  (budget 0)`],
   ['alarm → badge, warm worker (median / p95)', `${ms(results.alarmToBadge.median)} / ${ms(results.alarmToBadge.p95)}`],
-  [`cold start → badge (median / p95, ${COLD_RUNS} runs)`, `${ms(results.coldStartToBadge.median)} / ${ms(results.coldStartToBadge.p95)}`],
-  ...sizes.map((s): [string, string] => [`${s.entry} JS / CSS (gzip)`, `${kb(s.js)} / ${kb(s.css)}  (gate ${kb(BUDGETS[s.entry].js)})`]),
+  [
+    `cold start → badge (median / p95, ${COLD_RUNS} runs)`,
+    `${ms(results.coldStartToBadge.median)} / ${ms(results.coldStartToBadge.p95)}`,
+  ],
+  ...sizes.map((s): [string, string] => [
+    `${s.entry} JS / CSS (gzip)`,
+    `${kb(s.js)} / ${kb(s.css)}  (gate ${kb(BUDGETS[s.entry].js)})`,
+  ]),
   ['Chrome zip', kb(zip)],
   ['requests per day: normal / no key / server down', `${day.requests} / ${noKey.requests} / ${outage.requests}`],
 ];

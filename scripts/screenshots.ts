@@ -11,8 +11,14 @@ const SIZE = { width: 1280, height: 800 };
 const outDir = join(ROOT, '.output', 'store');
 
 const CAPTIONS: Record<string, { title: string; text: string }> = {
-  en: { title: 'Your FluxImage AI credits, at a glance', text: 'On the toolbar badge, in the popup, and a warning before you run out.' },
-  es: { title: 'Tus créditos de IA de FluxImage, de un vistazo', text: 'En el icono de la barra, en la ventana emergente y con un aviso antes de que se agoten.' },
+  en: {
+    title: 'Your FluxImage AI credits, at a glance',
+    text: 'On the toolbar badge, in the popup, and a warning before you run out.',
+  },
+  es: {
+    title: 'Tus créditos de IA de FluxImage, de un vistazo',
+    text: 'En el icono de la barra, en la ventana emergente y con un aviso antes de que se agoten.',
+  },
 };
 
 /** The popup as the toolbar shows it, set on a 1280×800 canvas with a caption. */

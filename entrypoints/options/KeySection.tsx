@@ -74,12 +74,7 @@ export function KeySection({ locale }: { locale: string }) {
     <section aria-labelledby="key-heading">
       <h2 id="key-heading">{t('accountHeading')}</h2>
       <form onSubmit={save} noValidate>
-        <KeyField
-          value={draft}
-          onInput={setDraft}
-          describedBy="api-key-help"
-          invalid={message?.tone === 'error'}
-        />
+        <KeyField value={draft} onInput={setDraft} describedBy="api-key-help" invalid={message?.tone === 'error'} />
         <p id="api-key-help" class="help">
           {t('apiKeyHelp')}
         </p>

@@ -28,7 +28,11 @@ export function UsageDetails({ view, snapshot, locale, now }: UsageDetailsProps)
         <h2 class="credits-label" id="credits-label">
           {t('popupHeading')}
         </h2>
-        <p class={`credits credits-${level}${view.failure ? ' credits-stale' : ''}`} aria-labelledby="credits-label" aria-live="polite">
+        <p
+          class={`credits credits-${level}${view.failure ? ' credits-stale' : ''}`}
+          aria-labelledby="credits-label"
+          aria-live="polite"
+        >
           {count(usage.remainingCredits)}
         </p>
         {level === 'low' && view.threshold !== null && (

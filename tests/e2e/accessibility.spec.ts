@@ -11,7 +11,14 @@ async function expectNoViolations(page: Page, state: string) {
   }
 }
 
-test('popup and options pass axe in every state, light and dark', async ({ api, extension, saveKey, openPopup, openOptions, badge }) => {
+test('popup and options pass axe in every state, light and dark', async ({
+  api,
+  extension,
+  saveKey,
+  openPopup,
+  openOptions,
+  badge,
+}) => {
   test.setTimeout(120_000);
   const check = async (state: string) => {
     const popup = await openPopup();

@@ -31,7 +31,9 @@ async function launchFirefox(): Promise<FirefoxExtension> {
       const url = `moz-extension://${uuid}/${name}`;
       // Firefox's BiDi never reports a load event for extension pages: wait on the page itself.
       void page.goto(url).catch(() => undefined);
-      await waitFor(() => page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url));
+      await waitFor(() =>
+        page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url),
+      );
       return page;
     },
     badge: (page) =>
@@ -66,7 +68,9 @@ test('in Firefox ESR: save a key, see the badge and the popup', async ({ api }) 
     await waitFor(() => options.evaluate(() => document.querySelector('#api-key') !== null));
     await options.type('#api-key', KEY);
     await options.click('button[type=submit]');
-    await waitFor(() => options.evaluate(() => document.body.innerText.includes('Connected: Pro plan, 1,080 AI credits left.')));
+    await waitFor(() =>
+      options.evaluate(() => document.body.innerText.includes('Connected: Pro plan, 1,080 AI credits left.')),
+    );
     expect(api.usageRequests()[0]?.authorization).toBe(`Bearer ${KEY}`);
 
     await expect.poll(async () => (await firefox.badge(options)).text).toBe('1k');
@@ -75,7 +79,17 @@ test('in Firefox ESR: save a key, see the badge and the popup', async ({ api }) 
     const popup = await firefox.open('popup.html');
     await waitFor(() => popup.evaluate(() => document.body.innerText.includes('1,080')));
     const shown = await text(popup);
-    for (const expected of ['Pro plan', 'AI credits left', '120 of 1,000 used', 'Top-up credits', '45 used · Unlimited', 'Compressing: available', 'AI features: available', 'Small pack', 'FluxImage dashboard']) {
+    for (const expected of [
+      'Pro plan',
+      'AI credits left',
+      '120 of 1,000 used',
+      'Top-up credits',
+      '45 used · Unlimited',
+      'Compressing: available',
+      'AI features: available',
+      'Small pack',
+      'FluxImage dashboard',
+    ]) {
       expect(shown).toContain(expected);
     }
   } finally {

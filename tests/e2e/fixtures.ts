@@ -70,7 +70,10 @@ export async function expectBadge(badge: Fixtures['badge'], text: string) {
 type ChromeInPage = {
   chrome: {
     alarms: { create(name: string, info: { when: number }): Promise<void> };
-    storage: { local: { get(key: string | null): Promise<Record<string, unknown>> }; sync: { get(key: null): Promise<object> } };
+    storage: {
+      local: { get(key: string | null): Promise<Record<string, unknown>> };
+      sync: { get(key: null): Promise<object> };
+    };
   };
 };
 

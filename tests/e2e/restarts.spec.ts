@@ -9,7 +9,13 @@ type ChromeInPage = {
 };
 
 test.describe('restarts and lifecycles', () => {
-  test('a stopped service worker wakes with its schedule and badge intact', async ({ api, extension, saveKey, openPopup, badge }) => {
+  test('a stopped service worker wakes with its schedule and badge intact', async ({
+    api,
+    extension,
+    saveKey,
+    openPopup,
+    badge,
+  }) => {
     await saveKey();
     await expectBadge(badge, '1k');
     await stopServiceWorker(extension.context);
@@ -18,9 +24,7 @@ test.describe('restarts and lifecycles', () => {
     const popup = await openPopup();
     await expect(popup.getByLabel('AI credits left')).toHaveText('777');
     await expectBadge(badge, '777');
-    const alarm = await popup.evaluate(() =>
-      (globalThis as unknown as ChromeInPage).chrome.alarms.get('poll-usage'),
-    );
+    const alarm = await popup.evaluate(() => (globalThis as unknown as ChromeInPage).chrome.alarms.get('poll-usage'));
     expect(alarm?.scheduledTime).toBeGreaterThan(Date.now());
     // And the alarm itself still reaches the woken worker.
     await stopServiceWorker(extension.context);
@@ -29,7 +33,12 @@ test.describe('restarts and lifecycles', () => {
     await expectBadge(badge, '555');
   });
 
-  test('a browser restart shows the stored badge before the first new poll, and keeps polling', async ({ api, extension, saveKey, badge }) => {
+  test('a browser restart shows the stored badge before the first new poll, and keeps polling', async ({
+    api,
+    extension,
+    saveKey,
+    badge,
+  }) => {
     await saveKey();
     await expectBadge(badge, '1k');
     await extension.close({ keepProfile: true });
@@ -83,7 +92,12 @@ test.describe('restarts and lifecycles', () => {
     expect(api.usageRequests().length - before).toBe(1);
   });
 
-  test('an answer that arrives after the key was removed is thrown away', async ({ api, extension, saveKey, badge }) => {
+  test('an answer that arrives after the key was removed is thrown away', async ({
+    api,
+    extension,
+    saveKey,
+    badge,
+  }) => {
     const options = await saveKey();
     await expectBadge(badge, '1k');
     api.setDelay(2_000);

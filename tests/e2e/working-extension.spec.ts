@@ -13,7 +13,10 @@ test.describe('first use', () => {
     const opened = extension.context.waitForEvent('page', (page) => page.url() === extension.url('options.html'));
     const closed = popup.waitForEvent('close');
     // The popup closes itself once the options page is open, possibly before the click returns.
-    await popup.getByRole('button', { name: 'Set API key' }).click().catch(() => undefined);
+    await popup
+      .getByRole('button', { name: 'Set API key' })
+      .click()
+      .catch(() => undefined);
     await closed;
     await expect((await opened).getByRole('heading', { name: 'FluxImage Companion settings' })).toBeVisible();
   });
@@ -29,7 +32,11 @@ test.describe('first use', () => {
 });
 
 test.describe('saving a key', () => {
-  test('verifies it, sends it as a Bearer token and shows the credits on the badge', async ({ api, badge, saveKey }) => {
+  test('verifies it, sends it as a Bearer token and shows the credits on the badge', async ({
+    api,
+    badge,
+    saveKey,
+  }) => {
     const options = await saveKey(`  Bearer ${KEY}\n`);
     await expect(options.getByText('Connected: Pro plan, 1,080 AI credits left.')).toBeVisible();
     await expect(options.getByText('Saved key: flx_live_a3f9…b2c1')).toBeVisible();
@@ -46,14 +53,21 @@ test.describe('saving a key', () => {
 });
 
 test.describe('the popup', () => {
-  test('shows every figure of the account, with top-up packs and the dashboard', async ({ api, saveKey, openPopup }) => {
+  test('shows every figure of the account, with top-up packs and the dashboard', async ({
+    api,
+    saveKey,
+    openPopup,
+  }) => {
     api.setUsage({ ia_credits_remaining: 1080, compressor_used: 45 });
     await saveKey();
     const popup = await openPopup();
     await expect(popup.getByText('Pro plan')).toBeVisible();
     await expect(popup.getByLabel('AI credits left')).toHaveText('1,080');
     await expect(popup.getByText('120 of 1,000 used').first()).toBeVisible();
-    await expect(popup.getByRole('progressbar', { name: 'Monthly AI credits' })).toHaveAttribute('aria-valuenow', '120');
+    await expect(popup.getByRole('progressbar', { name: 'Monthly AI credits' })).toHaveAttribute(
+      'aria-valuenow',
+      '120',
+    );
     await expect(popup.locator('.figure', { hasText: 'Top-up credits' })).toContainText('200');
     await expect(popup.getByText('45 used · Unlimited')).toBeVisible();
     await expect(popup.getByText('Compressing: available')).toBeVisible();
@@ -65,7 +79,10 @@ test.describe('the popup', () => {
         `https://fluximage.app/checkout/topup-${pack.toLowerCase()}`,
       );
     }
-    await expect(popup.getByRole('link', { name: 'FluxImage dashboard' })).toHaveAttribute('href', 'https://fluximage.app/');
+    await expect(popup.getByRole('link', { name: 'FluxImage dashboard' })).toHaveAttribute(
+      'href',
+      'https://fluximage.app/',
+    );
     await expect(popup.getByRole('button', { name: 'Refresh' })).toBeVisible();
   });
 
@@ -145,7 +162,12 @@ test.describe('when FluxImage says no', () => {
     await expectBadge(badge, '?');
   });
 
-  test('a server error after a good poll keeps the number, marked stale', async ({ api, saveKey, openPopup, badge }) => {
+  test('a server error after a good poll keeps the number, marked stale', async ({
+    api,
+    saveKey,
+    openPopup,
+    badge,
+  }) => {
     await saveKey();
     await expectBadge(badge, '1k');
     const normal = (await badge()).color;
@@ -161,7 +183,13 @@ test.describe('when FluxImage says no', () => {
 });
 
 test.describe('low-credit notification', () => {
-  test('fires once when credits cross the threshold, once more at zero', async ({ api, extension, saveKey, openPopup, badge }) => {
+  test('fires once when credits cross the threshold, once more at zero', async ({
+    api,
+    extension,
+    saveKey,
+    openPopup,
+    badge,
+  }) => {
     const notifications = () =>
       extension.worker.evaluate(async () => {
         const api = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<object> } } }).chrome;
@@ -169,7 +197,8 @@ test.describe('low-credit notification', () => {
       });
     const dismiss = () =>
       extension.worker.evaluate(async () => {
-        const api = (globalThis as unknown as { chrome: { notifications: { clear(id: string): Promise<boolean> } } }).chrome;
+        const api = (globalThis as unknown as { chrome: { notifications: { clear(id: string): Promise<boolean> } } })
+          .chrome;
         await api.notifications.clear('fluximage-credits');
       });
     const refreshTo = async (remaining: number, badgeText: string) => {

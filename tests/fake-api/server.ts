@@ -33,7 +33,12 @@ const FAULTS = {
   unauthorized: (res) => json(res, 401, { error: 'Unauthorized' }),
   forbidden: (res) => json(res, 403, { error: 'Forbidden' }),
   'rate-limited': (res, { retryAfter }) =>
-    json(res, 429, { error: 'Too Many Requests' }, retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) }),
+    json(
+      res,
+      429,
+      { error: 'Too Many Requests' },
+      retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) },
+    ),
   'server-error': (res, { status = 500 }) => json(res, Number(status), { error: 'Internal Server Error' }),
   html: (res) => {
     res.writeHead(200, { 'Content-Type': 'text/html' });

@@ -52,7 +52,9 @@ describe('badge title', () => {
   });
 
   it('says when credits are low, and against which threshold', () => {
-    expect(badge({ snapshot: snapshot(90), status: ok }).title).toContain('Low: at or under your alert threshold of 100.');
+    expect(badge({ snapshot: snapshot(90), status: ok }).title).toContain(
+      'Low: at or under your alert threshold of 100.',
+    );
   });
 
   it('says what failed and since when, keeping the last numbers', () => {

@@ -22,11 +22,11 @@ const code = ['entrypoints', 'components', 'lib']
   .concat(readFileSync(join(ROOT, 'wxt.config.ts'), 'utf8'));
 
 const placeholders = (entry: object) =>
-  Object.keys('placeholders' in entry ? (entry.placeholders as object) : {}).sort();
+  Object.keys('placeholders' in entry ? (entry.placeholders as object) : {}).toSorted();
 
 describe('locales', () => {
   it('English and Spanish have the same messages with the same placeholders', () => {
-    expect(Object.keys(spanish).sort()).toEqual(Object.keys(english).sort());
+    expect(Object.keys(spanish).toSorted()).toEqual(Object.keys(english).toSorted());
     for (const [key, entry] of Object.entries(english)) {
       expect(placeholders(spanish[key as keyof typeof spanish]), key).toEqual(placeholders(entry));
     }

@@ -10,13 +10,20 @@ const T0 = Date.UTC(2026, 10, 25, 14, 0);
 type Responder = () => Promise<Response>;
 
 const answer = {
-  usage: (changes: Record<string, unknown> = {}): Responder => async () =>
-    new Response(JSON.stringify({ ...SAMPLE_RESPONSE, ...changes }), {
-      status: 200,
-      headers: { 'Content-Type': 'application/json' },
-    }),
-  status: (status: number, headers: Record<string, string> = {}): Responder => async () =>
-    new Response(JSON.stringify({ error: 'x' }), { status, headers: { 'Content-Type': 'application/json', ...headers } }),
+  usage:
+    (changes: Record<string, unknown> = {}): Responder =>
+    async () =>
+      new Response(JSON.stringify({ ...SAMPLE_RESPONSE, ...changes }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+  status:
+    (status: number, headers: Record<string, string> = {}): Responder =>
+    async () =>
+      new Response(JSON.stringify({ error: 'x' }), {
+        status,
+        headers: { 'Content-Type': 'application/json', ...headers },
+      }),
   offline: (): Responder => async () => {
     throw new TypeError('Failed to fetch');
   },
@@ -93,10 +100,16 @@ describe('without a key', () => {
 describe('saving a key', () => {
   it('verifies it with one request and reports the plan and credits', async () => {
     const result = await connect();
-    expect(result).toEqual({ result: 'connected', usage: expect.objectContaining({ plan: 'pro', remainingCredits: 1080 }) });
+    expect(result).toEqual({
+      result: 'connected',
+      usage: expect.objectContaining({ plan: 'pro', remainingCredits: 1080 }),
+    });
     expect(h.requests).toEqual([{ url: 'https://fluximage.app/api/usage', authorization: `Bearer ${KEY}` }]);
     expect(await apiKeyItem.get()).toBe(KEY);
-    expect(await snapshotItem.get()).toEqual({ usage: expect.objectContaining({ remainingCredits: 1080 }), fetchedAt: T0 });
+    expect(await snapshotItem.get()).toEqual({
+      usage: expect.objectContaining({ remainingCredits: 1080 }),
+      fetchedAt: T0,
+    });
     expect(h.lastView().kind).toBe('normal');
     expect(h.schedule.at).toBe(T0 + POLL_INTERVAL_MS);
   });
@@ -142,7 +155,12 @@ describe('removing the key', () => {
   it('throws away an answer that arrives after the key was removed', async () => {
     await connect();
     let release!: () => void;
-    h.queue(() => new Promise<Response>((resolve) => (release = () => void answer.usage({ ia_credits_remaining: 7 })().then(resolve))));
+    h.queue(
+      () =>
+        new Promise<Response>(
+          (resolve) => (release = () => void answer.usage({ ia_credits_remaining: 7 })().then(resolve)),
+        ),
+    );
     const polling = h.poller.poll();
     await Promise.resolve();
     await h.poller.removeKey();

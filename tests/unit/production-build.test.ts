@@ -17,7 +17,11 @@ function filesUnder(dir: string): string[] {
 }
 
 function zipEntries(zip: string): string[] {
-  return execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', zip])
+  return execFileSync('python3', [
+    '-c',
+    'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))',
+    zip,
+  ])
     .toString()
     .trim()
     .split('\n');
@@ -33,7 +37,7 @@ describe('Chrome package', () => {
   it('asks only for storage, alarms, notifications and fluximage.app', () => {
     const chrome = manifest('chrome-mv3');
     expect(chrome.manifest_version).toBe(3);
-    expect(chrome.permissions.sort()).toEqual(['alarms', 'notifications', 'storage']);
+    expect(chrome.permissions.toSorted()).toEqual(['alarms', 'notifications', 'storage']);
     expect(chrome.host_permissions).toEqual(['https://fluximage.app/*']);
     expect(chrome.browser_specific_settings).toBeUndefined();
   });
@@ -71,7 +75,7 @@ describe('Firefox package', () => {
   it('is MV2 with its permissions granted at install and the add-on id set', () => {
     const firefox = manifest('firefox-mv2');
     expect(firefox.manifest_version).toBe(2);
-    expect(firefox.permissions.sort()).toEqual(['alarms', 'https://fluximage.app/*', 'notifications', 'storage']);
+    expect(firefox.permissions.toSorted()).toEqual(['alarms', 'https://fluximage.app/*', 'notifications', 'storage']);
     expect(firefox.browser_specific_settings.gecko).toMatchObject({
       id: 'companion@fluximage.app',
       data_collection_permissions: { required: ['none'] },
@@ -83,9 +87,13 @@ describe('Firefox package', () => {
   it('passes web-ext lint with no errors and only the warning the README explains', () => {
     let output: string;
     try {
-      output = execFileSync('npx', ['web-ext', 'lint', '--output', 'json', '--source-dir', join(OUTPUT, 'firefox-mv2')], {
-        cwd: ROOT,
-      }).toString();
+      output = execFileSync(
+        'npx',
+        ['web-ext', 'lint', '--output', 'json', '--source-dir', join(OUTPUT, 'firefox-mv2')],
+        {
+          cwd: ROOT,
+        },
+      ).toString();
     } catch (error) {
       // web-ext exits non-zero when it finds errors; the JSON report is still on stdout.
       output = String((error as { stdout?: Buffer }).stdout ?? '');
@@ -101,7 +109,14 @@ describe('Firefox package', () => {
 
   it('comes with a sources zip a reviewer can build from', () => {
     const entries = zipEntries(join(OUTPUT, 'fluximage-companion-0.1.0-sources.zip'));
-    for (const file of ['package.json', 'package-lock.json', 'wxt.config.ts', 'README.md', 'scripts/icon.svg', 'lib/poller.ts']) {
+    for (const file of [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'README.md',
+      'scripts/icon.svg',
+      'lib/poller.ts',
+    ]) {
       expect(entries).toContain(file);
     }
     expect(entries.some((entry) => entry.startsWith('node_modules/') || entry.startsWith('.output/'))).toBe(false);

@@ -40,12 +40,18 @@ describe('polling schedule', () => {
   });
 
   it('waits as long as the server asks after a 429', () => {
-    expect(nextAttemptAfterFailure({ kind: 'rate-limited', attempts: 1, retryAfterMs: 300_000 }, now, 0.5)).toBe(now + 300_000);
+    expect(nextAttemptAfterFailure({ kind: 'rate-limited', attempts: 1, retryAfterMs: 300_000 }, now, 0.5)).toBe(
+      now + 300_000,
+    );
   });
 
   it('bounds a Retry-After between the alarm minimum and six hours', () => {
-    expect(nextAttemptAfterFailure({ kind: 'rate-limited', attempts: 1, retryAfterMs: 1000 }, now, 0)).toBe(now + MIN_DELAY_MS);
-    expect(nextAttemptAfterFailure({ kind: 'rate-limited', attempts: 1, retryAfterMs: 9e9 }, now, 0)).toBe(now + RETRY_AFTER_CAP_MS);
+    expect(nextAttemptAfterFailure({ kind: 'rate-limited', attempts: 1, retryAfterMs: 1000 }, now, 0)).toBe(
+      now + MIN_DELAY_MS,
+    );
+    expect(nextAttemptAfterFailure({ kind: 'rate-limited', attempts: 1, retryAfterMs: 9e9 }, now, 0)).toBe(
+      now + RETRY_AFTER_CAP_MS,
+    );
   });
 
   it('backs off exponentially after repeated failures, up to the cap', () => {

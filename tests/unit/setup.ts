@@ -9,8 +9,7 @@ const translate = createTranslator(english);
 beforeEach(() => {
   fakeBrowser.reset();
   Object.assign(fakeBrowser.i18n, {
-    getMessage: (key: string, substitutions: string[] = []) =>
-      translate(key as keyof typeof english, ...substitutions),
+    getMessage: (key: string, substitutions: string[] = []) => translate(key as keyof typeof english, ...substitutions),
     getUILanguage: () => 'en-US',
   });
 });

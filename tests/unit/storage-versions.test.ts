@@ -8,7 +8,10 @@ import { KEY } from './helpers';
  * at version 1 today; a change of format must bump the item's version, add a
  * migration, and add the old shape here so this test walks it forward.
  */
-const FIXTURES: Record<keyof typeof extensionStore, { storageKey: string; byVersion: Record<number, unknown>; current: unknown }> = {
+const FIXTURES: Record<
+  keyof typeof extensionStore,
+  { storageKey: string; byVersion: Record<number, unknown>; current: unknown }
+> = {
   apiKey: { storageKey: 'apiKey', byVersion: { 1: KEY }, current: KEY },
   snapshot: {
     storageKey: 'usageSnapshot',
@@ -29,7 +32,10 @@ const FIXTURES: Record<keyof typeof extensionStore, { storageKey: string; byVers
         fetchedAt: 1795615200000,
       },
     },
-    current: expect.objectContaining({ fetchedAt: 1795615200000, usage: expect.objectContaining({ remainingCredits: 1080 }) }),
+    current: expect.objectContaining({
+      fetchedAt: 1795615200000,
+      usage: expect.objectContaining({ remainingCredits: 1080 }),
+    }),
   },
   status: {
     storageKey: 'pollStatus',
@@ -45,14 +51,22 @@ const FIXTURES: Record<keyof typeof extensionStore, { storageKey: string; byVers
 };
 
 const cases = Object.entries(FIXTURES).flatMap(([item, fixture]) =>
-  Object.entries(fixture.byVersion).map(([version, value]) => ({ item: item as keyof typeof extensionStore, version: Number(version), value, fixture })),
+  Object.entries(fixture.byVersion).map(([version, value]) => ({
+    item: item as keyof typeof extensionStore,
+    version: Number(version),
+    value,
+    fixture,
+  })),
 );
 
 describe('stored data from every version', () => {
-  it.each(cases)('$item written by version $version reads as today’s shape', async ({ item, version, value, fixture }) => {
-    await fakeBrowser.storage.local.set({ [fixture.storageKey]: value, [`${fixture.storageKey}$`]: { v: version } });
-    expect(await extensionStore[item].get()).toEqual(fixture.current);
-  });
+  it.each(cases)(
+    '$item written by version $version reads as today’s shape',
+    async ({ item, version, value, fixture }) => {
+      await fakeBrowser.storage.local.set({ [fixture.storageKey]: value, [`${fixture.storageKey}$`]: { v: version } });
+      expect(await extensionStore[item].get()).toEqual(fixture.current);
+    },
+  );
 
   it.each(Object.keys(FIXTURES))('%s written before versioning reads as version 1', async (item) => {
     const fixture = FIXTURES[item as keyof typeof extensionStore];
@@ -102,7 +116,11 @@ describe('reading several items at once', () => {
       version: 2,
       migrations: { 2: (old) => ({ credits: old }) },
     });
-    await fakeBrowser.storage.local.set({ walked: 7, walked$: { v: 1 }, settings: { threshold: 5, notifications: true } });
+    await fakeBrowser.storage.local.set({
+      walked: 7,
+      walked$: { v: 1 },
+      settings: { threshold: 5, notifications: true },
+    });
     expect(await readStored({ walked, settings: settingsItem })).toEqual({
       walked: { credits: 7 },
       settings: { threshold: 5, notifications: true },

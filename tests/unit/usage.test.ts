@@ -60,7 +60,9 @@ describe('usage response schema', () => {
   });
 
   it('tolerates unknown extra fields', () => {
-    expect(parseUsage({ ...SAMPLE_RESPONSE, billing_period_end: '2026-12-01', beta: { x: 1 } })?.remainingCredits).toBe(1080);
+    expect(parseUsage({ ...SAMPLE_RESPONSE, billing_period_end: '2026-12-01', beta: { x: 1 } })?.remainingCredits).toBe(
+      1080,
+    );
   });
 
   it('keeps an unknown plan name for display', () => {
