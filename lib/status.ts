@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { FAILURE_KINDS, type FailureKind } from './api-client';
+import { FAILURE_KINDS, type FailureKind } from './failures';
 
 /**
  * How the last poll went. Kept apart from the snapshot so a failure never
