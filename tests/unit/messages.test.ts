@@ -61,9 +61,12 @@ describe('the background answers its own pages', () => {
   });
 });
 
+/** Makes the background's reply to the next message `reply` (the fake browser's sendMessage answers nothing). */
+const replyWith = (reply: unknown) => vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(reply as never);
+
 describe('a page asking the background', () => {
   it('gets the reply', async () => {
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, value: { result: 'idle' } });
+    replyWith({ ok: true, value: { result: 'idle' } });
     expect(await send('refresh')).toEqual({ result: 'idle' });
   });
 
@@ -71,7 +74,7 @@ describe('a page asking the background', () => {
     ['a failure the background reports', { ok: false, error: 'storage-full' }, 'storage-full'],
     ['no answer at all', undefined, 'no-answer'],
   ])('throws on %s', async (_, envelope, reason) => {
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(envelope);
+    replyWith(envelope);
     await expect(send('removeKey')).rejects.toEqual(new ActionFailed(reason as never));
   });
 

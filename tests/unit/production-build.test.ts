@@ -29,7 +29,7 @@ function zipEntries(zip: string): string[] {
 
 beforeAll(() => {
   // Exactly what ships: vitest's NODE_ENV=test would otherwise build a larger, non-production bundle.
-  const env = { ...process.env, NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
   delete env.WXT_FLUXIMAGE_API_URL;
   execFileSync('npm', ['run', 'zip', '--silent'], { cwd: ROOT, env, stdio: 'pipe' });
 }, 120_000);
