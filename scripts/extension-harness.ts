@@ -1,14 +1,14 @@
-// Builds the extension against a given API origin and runs it in the system
-// Chromium. Shared by the e2e suite, `npm run demo` and `npm run bench`.
+// Builds the extension against a given API origin and runs it in the Chromium
+// scripts/browsers.ts finds. Shared by the e2e suite, `npm run demo` and `npm run bench`.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { chromiumExecutable } from './browsers';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A port nobody is listening on right now. */
 export function freePort(): Promise<number> {
@@ -51,7 +51,7 @@ export interface LaunchOptions {
 export async function launchExtension(dir: string, options: LaunchOptions = {}): Promise<RunningExtension> {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'fluximage-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath: chromiumExecutable(),
     headless: options.headless ?? true,
     locale: options.lang ?? 'en-US',
     args: [
