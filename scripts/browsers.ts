@@ -1,7 +1,7 @@
 // The browsers the demo, the screenshots, the benchmark, `npm run dev` and the
 // end-to-end tests drive, found in one place: installed with apt on Debian/Ubuntu
 // when that is allowed, and otherwise explained in one paragraph, never a stack trace.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { posix, win32 } from 'node:path';
@@ -260,7 +260,13 @@ export function systemDeps(): BrowserDeps {
       }
     },
     run: ([command, ...args]) => {
-      execFileSync(command!, args, { stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
+      const result = spawnSync(command!, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      if (result.error) throw result.error;
+      if (result.status !== 0) {
+        throw Object.assign(new Error(`${command} exited with ${result.status}`), {
+          output: `${result.stdout}${result.stderr}`,
+        });
+      }
     },
     log: (line) => console.log(line),
   };
