@@ -51,6 +51,11 @@ describe('Chrome package', () => {
     expect(csp).not.toMatch(/unsafe-(eval|inline)|wasm-unsafe/);
   });
 
+  it("names the toolbar button in the browser's language", () => {
+    // The message, not the popup's English <title>: the browser translates __MSG_…__ in the manifest.
+    expect(manifest('chrome-mv3').action.default_title).toBe('__MSG_extensionName__');
+  });
+
   it('opens the popup with Alt+Shift+F', () => {
     expect(manifest('chrome-mv3').commands._execute_action.suggested_key.default).toBe('Alt+Shift+F');
   });
@@ -83,6 +88,10 @@ describe('Firefox package', () => {
     });
     expect(firefox.commands._execute_browser_action.suggested_key.default).toBe('Alt+Shift+F');
     expect(firefox.browser_action.default_icon['16']).toBe('icon/16.png');
+  });
+
+  it("names the toolbar button in the browser's language", () => {
+    expect(manifest('firefox-mv2').browser_action.default_title).toBe('__MSG_extensionName__');
   });
 
   it('passes web-ext lint with no errors and only the warning the README explains', () => {
