@@ -7,5 +7,3 @@ import { App } from './App';
 document.documentElement.lang = uiLocale();
 document.title = t('optionsTitle');
 render(<App locale={uiLocale()} />, document.getElementById('app')!);
-// Read by `npm run bench`: the page is rendered and its controls respond.
-performance.mark('fluximage:options-ready');
