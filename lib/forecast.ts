@@ -1,5 +1,5 @@
 import { isReset } from './billing-period';
-import { DAY } from './calendar';
+import { calendarDaysBetween, DAY } from './calendar';
 import type { HistoryPoint, UsageHistory } from './history';
 
 /** The pace is measured over the last 7 days, or since the last reset if that is shorter. */
@@ -60,5 +60,6 @@ export type ResetOutlook = { kind: 'enough' } | { kind: 'short'; daysShort: numb
 export function outlookUntilReset(forecast: Forecast, nextResetAt: number | null): ResetOutlook | null {
   if (forecast.kind !== 'pace' || nextResetAt === null) return null;
   if (forecast.runOutAt >= nextResetAt) return { kind: 'enough' };
-  return { kind: 'short', daysShort: Math.max(1, Math.round((nextResetAt - forecast.runOutAt) / DAY)) };
+  // Calendar days, so the sentence agrees with the two dates the popup shows.
+  return { kind: 'short', daysShort: Math.max(1, calendarDaysBetween(forecast.runOutAt, nextResetAt)) };
 }
