@@ -30,7 +30,7 @@ export interface InsightLines {
   /** How long the credits last at this pace; `null` when none are left (the popup says so already). */
   pace: string | null;
   /** Whether that is before or after the next reset; `null` when either is unknown. */
-  outlook: string | null;
+  outlook: { text: string; short: boolean } | null;
 }
 
 export interface InsightFacts {
@@ -68,7 +68,7 @@ export function insightLines(facts: InsightFacts, locale: string, t: Translate):
       outlook === null
         ? null
         : outlook.kind === 'enough'
-          ? t('enoughUntilReset', formatDay(reset!.nextAt, now, locale))
-          : t('runsOutBeforeReset', formatDays(outlook.daysShort, locale)),
+          ? { text: t('enoughUntilReset', formatDay(reset!.nextAt, now, locale)), short: false }
+          : { text: t('runsOutBeforeReset', formatDays(outlook.daysShort, locale)), short: true },
   };
 }

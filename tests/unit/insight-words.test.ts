@@ -61,7 +61,7 @@ describe('popup sentences', () => {
     [pace(20), 'Enough until your reset on Dec 14'],
     [{ kind: 'insufficient' }, null],
   ] as [Forecast, string | null][])('compared with the reset %#: %s', (forecast, expected) => {
-    expect(insightLines(facts({ forecast }), 'en-US', en).outlook).toBe(expected);
+    expect(insightLines(facts({ forecast }), 'en-US', en).outlook?.text ?? null).toBe(expected);
   });
 
   it('says nothing about the pace when no credits are left', () => {
@@ -75,7 +75,7 @@ describe('popup sentences', () => {
     expect(insightLines(facts({ forecast: pace(9) }), 'es', es)).toEqual({
       reset: { known: true, text: 'Los créditos mensuales se renuevan dentro de 17 días (14 dic)' },
       pace: 'A este ritmo, tus créditos de IA duran unos 9 días más (hasta el 6 dic)',
-      outlook: 'Se acaban alrededor de 8 días antes de tu renovación',
+      outlook: { text: 'Se acaban alrededor de 8 días antes de tu renovación', short: true },
     });
   });
 });
