@@ -73,7 +73,7 @@ describe('popup sentences', () => {
 
   it('speaks Spanish', () => {
     expect(insightLines(facts({ forecast: pace(9) }), 'es', es)).toEqual({
-      reset: { known: true, text: 'Los créditos mensuales se renuevan dentro de 17 días (14 dic)' },
+      reset: { known: true, text: 'Nuevos créditos dentro de 17 días (14 dic)' },
       pace: 'A este ritmo, tus créditos de IA duran unos 9 días más (hasta el 6 dic)',
       outlook: { text: 'Se acaban alrededor de 8 días antes de tu renovación', short: true },
     });
