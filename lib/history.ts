@@ -1,4 +1,4 @@
-import { isReset } from './billing-period';
+import { creditsEvent, isReset } from './billing-period';
 import { DAY, HOUR, localDay } from './calendar';
 import { decodeHistory, encodeHistory, type StoredHistory } from './history-codec';
 import { defineStoredValue, type StorageItem } from './storage';
@@ -98,6 +98,20 @@ export function appendPoint(history: UsageHistory, point: HistoryPoint, now: num
   const settled = settledLength(earlier);
   const kept = earlier.slice(0, settled).filter((p) => now - p.at <= DAILY_FOR);
   return { points: thinInto(kept, [...earlier.slice(settled), point], now), resets };
+}
+
+/**
+ * Adds a successful check to the history, and tells what brought credits back
+ * since the check before (for the "credits are back" alert).
+ */
+export function recordReading(
+  history: UsageHistory,
+  snapshot: UsageSnapshot,
+  now: number,
+): { history: UsageHistory; event: { kind: 'reset' | 'topup'; at: number } | null } {
+  const point = toHistoryPoint(snapshot);
+  const kind = creditsEvent(history.points.filter((p) => p.at < point.at).at(-1), point);
+  return { history: appendPoint(history, point, now), event: kind && { kind, at: point.at } };
 }
 
 const storedHistory = defineStoredValue<StoredHistory | null>('usageHistory', {

@@ -7,6 +7,7 @@ import {
   downsample,
   EMPTY_HISTORY,
   historyItem,
+  recordReading,
   toHistoryPoint,
   type HistoryPoint,
   type UsageHistory,
@@ -169,5 +170,21 @@ describe('stored history', () => {
       ],
       resets: [1795000000000],
     });
+  });
+});
+
+describe('recording a check', () => {
+  const snapshot = (fetchedAt: number, changes: Parameters<typeof usage>[0]) => ({ usage: usage(changes), fetchedAt });
+
+  it.each([
+    ['a top-up', { topupCredits: 700, remainingCredits: 1580 }, 'topup'],
+    ['a reset', { creditsUsed: 0, remainingCredits: 1200 }, 'reset'],
+    ['spending', { creditsUsed: 130, remainingCredits: 1070 }, null],
+  ])('tells %s apart', (_, changes, kind) => {
+    const first = recordReading(EMPTY_HISTORY, snapshot(START, {}), START);
+    expect(first.event).toBeNull();
+    const second = recordReading(first.history, snapshot(START + HOUR, changes), START + HOUR);
+    expect(second.event).toEqual(kind && { kind, at: START + HOUR });
+    expect(second.history.points).toHaveLength(2);
   });
 });
