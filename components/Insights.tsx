@@ -1,14 +1,12 @@
-import { resetInfo } from '@/lib/billing-period';
-import { forecastCredits } from '@/lib/forecast';
 import type { UsageHistory } from '@/lib/history';
 import { t } from '@/lib/i18n';
-import { insightLines } from '@/lib/insight-words';
+import { insightsView } from '@/lib/insights-view';
 import type { Usage } from '@/lib/usage';
-import { Sparkline } from './Sparkline';
+import { InsightsPanel } from './InsightsPanel';
 
 interface InsightsProps {
   usage: Usage;
-  /** `undefined` until the history is read: the block keeps its size so nothing below it moves. */
+  /** `undefined` until the history is read. */
   history: UsageHistory | undefined;
   /** The renewal day the user set, if any. */
   renewalDay: number | null;
@@ -17,45 +15,8 @@ interface InsightsProps {
   onOpenSettings: () => void;
 }
 
-/** The next reset, how long the credits last at this pace, and the last 30 days as a line. */
+/** The forecast block, computed in the page from the history. */
 export function Insights({ usage, history, renewalDay, now, locale, onOpenSettings }: InsightsProps) {
-  const lines =
-    history &&
-    insightLines(
-      {
-        forecast: forecastCredits(history, now),
-        reset: resetInfo(renewalDay, history.resets, now),
-        remaining: usage.remainingCredits,
-        now,
-      },
-      locale,
-      t,
-    );
-  return (
-    <section class="insights" aria-label={t('forecastHeading')} aria-busy={!lines}>
-      <Sparkline history={history} now={now} locale={locale} />
-      <div class="insights-lines">
-        {lines && (
-          <>
-            <p>
-              {lines.reset.known ? (
-                lines.reset.text
-              ) : (
-                <>
-                  {lines.reset.text} —{' '}
-                  <button type="button" class="link" onClick={onOpenSettings}>
-                    {lines.reset.link}
-                  </button>
-                </>
-              )}
-            </p>
-            {lines.pace && <p>{lines.pace}</p>}
-            {lines.outlook && (
-              <p class={`insights-outlook${lines.outlook.short ? ' insights-short' : ''}`}>{lines.outlook.text}</p>
-            )}
-          </>
-        )}
-      </div>
-    </section>
-  );
+  const view = history && insightsView({ history, remaining: usage.remainingCredits, renewalDay, now }, locale, t);
+  return <InsightsPanel view={view} onOpenSettings={onOpenSettings} />;
 }

@@ -6,6 +6,9 @@ import type { Translate } from './i18n';
 import { formatDay } from './insight-words';
 
 export const SPARKLINE_SPAN = 30 * DAY;
+/** The popup's content width, and a height that reads well at it. */
+export const SPARKLINE_WIDTH = 288;
+export const SPARKLINE_HEIGHT = 44;
 /** Room at the edges for the current-value dot. */
 const INSET = 3;
 
@@ -20,6 +23,14 @@ export interface SparklineGeometry {
   /** The latest reading. */
   dot: { x: number; y: number } | null;
   marks: (SparklineEvent & { x: number })[];
+}
+
+/** Everything the sparkline component draws, in plain data (it can be computed anywhere and stored). */
+export interface SparklineView extends SparklineGeometry {
+  width: number;
+  height: number;
+  /** The chart in words: its accessible name. */
+  label: string;
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
@@ -75,4 +86,13 @@ export function sparklineLabel(history: UsageHistory, now: number, locale: strin
   if (topups.length === 1) parts.push(t('sparklineTopupOne', topups[0]!));
   if (topups.length > 1) parts.push(t('sparklineTopups', formatCount(topups.length, locale), dates(topups)));
   return parts.join(', ');
+}
+
+export function sparklineView(history: UsageHistory, now: number, locale: string, t: Translate): SparklineView {
+  return {
+    ...sparklineGeometry(history, now, SPARKLINE_WIDTH, SPARKLINE_HEIGHT),
+    width: SPARKLINE_WIDTH,
+    height: SPARKLINE_HEIGHT,
+    label: sparklineLabel(history, now, locale, t),
+  };
 }

@@ -1,10 +1,13 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Insights } from '@/components/Insights';
+import { InsightsPanel } from '@/components/InsightsPanel';
+import { insightsView } from '@/lib/insights-view';
 import { Sparkline } from '@/components/Sparkline';
+import { sparklineView } from '@/lib/sparkline';
 import { DAY, HOUR } from '@/lib/calendar';
 import { appendPoint, EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '@/lib/history';
-import { usage } from './helpers';
+import { en, usage } from './helpers';
 
 const now = new Date(2026, 11, 8, 15).getTime();
 
@@ -42,7 +45,7 @@ function week(start = 160, topupAmount = 500): UsageHistory {
 
 describe('the sparkline', () => {
   it('is an image whose name says the same in words, with the line, the top-up and the current value', () => {
-    const svg = mount(<Sparkline history={week()} now={now} locale="en-US" />).querySelector('svg')!;
+    const svg = mount(<Sparkline view={sparklineView(week(), now, 'en-US', en)} />).querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe(
       'AI credits left over the last 30 days: from 160 to 590, monthly reset on Nov 14, one top-up on Dec 5',
@@ -53,8 +56,8 @@ describe('the sparkline', () => {
   });
 
   it('keeps its size while the history is read, hidden from screen readers', () => {
-    const placeholder = mount(<Sparkline history={undefined} now={now} locale="en-US" />).querySelector('svg')!;
-    const drawn = mount(<Sparkline history={week()} now={now} locale="en-US" />).querySelector('svg')!;
+    const placeholder = mount(<Sparkline view={undefined} />).querySelector('svg')!;
+    const drawn = mount(<Sparkline view={sparklineView(week(), now, 'en-US', en)} />).querySelector('svg')!;
     expect(placeholder.getAttribute('aria-hidden')).toBe('true');
     expect(placeholder.querySelector('polyline')).toBeNull();
     for (const attribute of ['width', 'height', 'viewBox']) {
@@ -117,5 +120,14 @@ describe('the forecast block', () => {
   it('never shows a date in the past, even days after the last reading', () => {
     const block = mount(<Insights {...props} now={now + 3 * DAY} history={week()} onOpenSettings={() => {}} />);
     expect(block.textContent).not.toMatch(/Dec [1-9]\)/);
+  });
+
+  it('draws the same from a view stored by the worker as from the history', () => {
+    const view = insightsView({ history: week(), remaining: 590, renewalDay: null, now }, 'en-US', en);
+    const stored = JSON.parse(JSON.stringify(view)) as typeof view;
+    const fromStorage = mount(<InsightsPanel view={stored} onOpenSettings={() => {}} />);
+    const inPage = mount(<Insights {...props} history={week()} onOpenSettings={() => {}} />);
+    expect(fromStorage.innerHTML).toBe(inPage.innerHTML);
+    expect(fromStorage.querySelector('polyline')).not.toBeNull();
   });
 });
