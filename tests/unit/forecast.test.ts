@@ -90,7 +90,7 @@ const step = fc.record({
   reset: fc.oneof({ weight: 19, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
 });
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
-const usagePattern = fc.array(step, { minLength: 1, maxLength: 250 });
+const usagePattern = fc.array(step, { minLength: 40, maxLength: 400 });
 
 /** The same usage, with every spend multiplied by `pace`. */
 function simulate(steps: Step[], pace: number) {

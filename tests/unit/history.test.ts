@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DAY, HOUR } from '@/lib/calendar';
@@ -186,5 +187,35 @@ describe('recording a check', () => {
     const second = recordReading(first.history, snapshot(START + HOUR, changes), START + HOUR);
     expect(second.event).toEqual(kind && { kind, at: START + HOUR });
     expect(second.history.points).toHaveLength(2);
+  });
+});
+
+describe('thinning as readings arrive', () => {
+  // appendPoint skips re-thinning the old, already daily part: it must keep exactly
+  // what thinning everything again on every reading would keep.
+  it('keeps what re-thinning the whole history on every reading keeps', () => {
+    const gaps = fc.array(
+      fc.oneof(
+        { weight: 30, arbitrary: fc.constant(15) },
+        { weight: 3, arbitrary: fc.integer({ min: 1, max: 180 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 12 * 60, max: 12 * 24 * 60 }) },
+      ),
+      { minLength: 300, maxLength: 800 },
+    );
+    fc.assert(
+      fc.property(gaps, (minutes) => {
+        let at = START;
+        let history = EMPTY_HISTORY;
+        let reference: HistoryPoint[] = [];
+        minutes.forEach((gap, index) => {
+          at += gap * MINUTE;
+          const reading = point(at, { remaining: 1000 - index, used: index });
+          history = appendPoint(history, reading, at);
+          reference = downsample([...reference, reading], at);
+        });
+        expect(history.points).toEqual(reference);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
