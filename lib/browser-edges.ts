@@ -31,20 +31,34 @@ export async function setBadge(badge: BadgeView): Promise<void> {
  * One alarm carries the schedule. Its period is a safety net: should a worker die
  * before it sets the next time, polling still resumes within one interval.
  */
-export async function schedulePoll(at: number | null): Promise<void> {
+export async function schedulePoll(at: number | null, everyMinutes = POLL_INTERVAL_MINUTES): Promise<void> {
   if (at === null) {
     await browser.alarms.clear(POLL_ALARM);
     return;
   }
-  await browser.alarms.create(POLL_ALARM, { when: at, periodInMinutes: POLL_INTERVAL_MINUTES });
+  await browser.alarms.create(POLL_ALARM, { when: at, periodInMinutes: everyMinutes });
 }
 
 export async function isPollScheduled(): Promise<boolean> {
   return (await browser.alarms.get(POLL_ALARM)) !== undefined;
 }
 
-export async function showNotification(title: string, message: string): Promise<void> {
-  await browser.notifications.create(CREDITS_NOTIFICATION, {
+/**
+ * Our notifications, one id each so a new alert of a kind replaces the last one, and
+ * what a click on each opens: the options page for a key that stopped working, else the dashboard.
+ */
+export const NOTIFICATIONS = {
+  credits: { id: CREDITS_NOTIFICATION, opens: 'dashboard' },
+  runOut: { id: 'fluximage-run-out', opens: 'dashboard' },
+  compressionsUsedUp: { id: 'fluximage-compressions', opens: 'dashboard' },
+  creditsBack: { id: 'fluximage-credits-back', opens: 'dashboard' },
+  keyRejected: { id: 'fluximage-key', opens: 'options' },
+} as const;
+
+export type NotificationKind = keyof typeof NOTIFICATIONS;
+
+export async function showNotification(kind: NotificationKind, title: string, message: string): Promise<void> {
+  await browser.notifications.create(NOTIFICATIONS[kind].id, {
     type: 'basic',
     // Rendered at build time, so not among WXT's typed public paths; resolved against the extension.
     iconUrl: '/icon/128.png',
@@ -53,13 +67,15 @@ export async function showNotification(title: string, message: string): Promise<
   });
 }
 
-export async function clearNotification(): Promise<void> {
-  await browser.notifications.clear(CREDITS_NOTIFICATION);
+export async function clearNotifications(): Promise<void> {
+  await Promise.all(Object.values(NOTIFICATIONS).map(({ id }) => browser.notifications.clear(id)));
 }
 
-/** A click on our notification opens the dashboard in one new tab and dismisses it. */
-export async function openDashboardFromNotification(id: string): Promise<void> {
-  if (id !== CREDITS_NOTIFICATION) return;
-  await clearNotification();
-  await browser.tabs.create({ url: DASHBOARD_URL });
+/** A click on one of our notifications opens what it is about, in one new tab, and dismisses it. */
+export async function openFromNotification(id: string): Promise<void> {
+  const notification = Object.values(NOTIFICATIONS).find((entry) => entry.id === id);
+  if (!notification) return;
+  await browser.notifications.clear(id);
+  if (notification.opens === 'options') await browser.runtime.openOptionsPage();
+  else await browser.tabs.create({ url: DASHBOARD_URL });
 }

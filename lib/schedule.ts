@@ -52,8 +52,9 @@ export function nextAttemptAfterFailure(failure: FailureTiming, now: number, ran
   return now + backoffDelay(failure.attempts, random);
 }
 
-export function nextAttemptAfterSuccess(now: number): number {
-  return now + POLL_INTERVAL_MS;
+/** The next regular check, `everyMinutes` (the user's "Check every" choice) after this one. */
+export function nextAttemptAfterSuccess(now: number, everyMinutes: number = POLL_INTERVAL_MINUTES): number {
+  return now + everyMinutes * 60_000;
 }
 
 /**

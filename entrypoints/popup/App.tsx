@@ -11,6 +11,8 @@ import { DASHBOARD_URL } from '@/lib/config';
 import { apiKeyItem, pollStatusItem, settingsItem, snapshotItem } from '@/lib/storage';
 import { toView, describeFailure } from '@/lib/view';
 import { planLabel } from '@/lib/plan';
+import { InsightsPanel } from '@/components/InsightsPanel';
+import { currentInsightsView, insightsViewItem } from '@/lib/insights-view-item';
 import { UsageDetails } from './UsageDetails';
 import type { PopupState } from './state';
 
@@ -19,6 +21,8 @@ export function App({ initial }: { initial: PopupState }) {
   const snapshot = useStored(snapshotItem, initial.snapshot);
   const status = useStored(pollStatusItem, initial.status);
   const settings = useStored(settingsItem, initial.settings);
+  // Read after the first paint: the forecast never delays the numbers, and keeps its place meanwhile.
+  const insights = useStored(insightsViewItem, null);
   const [refreshing, setRefreshing] = useState(false);
   const [refreshError, setRefreshError] = useState<string | null>(null);
   const { locale } = initial;
@@ -71,7 +75,10 @@ export function App({ initial }: { initial: PopupState }) {
       )}
       {refreshError && <Notice tone="error">{refreshError}</Notice>}
       {view.snapshot ? (
-        <UsageDetails view={view} snapshot={view.snapshot} locale={locale} now={now} />
+        <>
+          <UsageDetails view={view} snapshot={view.snapshot} locale={locale} now={now} />
+          <InsightsPanel view={currentInsightsView(insights, now)} onOpenSettings={openOptions} />
+        </>
       ) : (
         view.kind === 'loading' && <p class="loading">{t('loadingCredits')}</p>
       )}
