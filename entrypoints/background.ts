@@ -10,7 +10,9 @@ import { apiKeyItem, extensionStore, settingsItem } from '@/lib/storage';
 import {
   POLL_ALARM,
   clearNotification,
+  hasApiAccess,
   isPollScheduled,
+  onPermissionsChanged,
   openDashboardFromNotification,
   schedulePoll,
   setBadge,
@@ -26,6 +28,7 @@ const guard =
 export default defineBackground(() => {
   const poller = createPoller({
     api: createUsageApi({ origin: API_ORIGIN, fetch: (input, init) => fetch(input, init), now: Date.now }),
+    hasAccess: hasApiAccess,
     now: Date.now,
     random: Math.random,
     store: extensionStore,
@@ -54,6 +57,7 @@ export default defineBackground(() => {
     }),
   );
   browser.notifications.onClicked.addListener(guard(openDashboardFromNotification));
+  onPermissionsChanged(guard(poller.accessChanged));
   settingsItem.watch(guard(poller.redraw));
   self.addEventListener('online', guard(poller.reconnect));
 

@@ -35,6 +35,7 @@ export async function simulateDay(api: FakeApi, key: string | null): Promise<Day
   const poller = createPoller({
     api: createUsageApi({ origin: api.origin, fetch: (input, init) => fetch(input, init), now: () => now }),
     now: () => now,
+    hasAccess: async () => true,
     random: () => 0.75,
     store: {
       apiKey,
