@@ -7,18 +7,14 @@ import { POLL_INTERVAL_MINUTES } from './schedule';
 /*
  * The toolbar, alarm, notification and permission calls, each named for what it does.
  * (Storage, messages and i18n touch `browser` in their own modules: storage.ts, messages.ts,
- * serve.ts, i18n.ts.) Browser differences live here: MV2 builds have `browserAction`.
+ * serve.ts, i18n.ts.) Both builds are MV3, so the toolbar is `browser.action` in each.
  */
 
 export const POLL_ALARM = 'poll-usage';
 export const CREDITS_NOTIFICATION = 'fluximage-credits';
 
-function toolbarAction() {
-  return browser.action ?? browser.browserAction;
-}
-
 export async function setBadge(badge: BadgeView): Promise<void> {
-  const action = toolbarAction();
+  const { action } = browser;
   await Promise.all([
     action.setBadgeText({ text: badge.text }),
     action.setBadgeBackgroundColor({ color: badge.color }),
