@@ -14,7 +14,9 @@ import { apiKeyItem, settingsItem } from '@/lib/storage';
 import {
   POLL_ALARM,
   clearNotifications,
+  hasApiAccess,
   isPollScheduled,
+  onPermissionsChanged,
   openFromNotification,
   schedulePoll,
   setBadge,
@@ -30,6 +32,7 @@ const guard =
 export default defineBackground(() => {
   const poller = createPoller({
     api: createUsageApi({ origin: API_ORIGIN, fetch: (input, init) => fetch(input, init), now: Date.now }),
+    hasAccess: hasApiAccess,
     now: Date.now,
     random: Math.random,
     store: extensionStore,
@@ -63,6 +66,7 @@ export default defineBackground(() => {
     }),
   );
   browser.notifications.onClicked.addListener(guard(openFromNotification));
+  onPermissionsChanged(guard(poller.accessChanged));
   settingsItem.watch(guard(poller.redraw));
   insightSettingsItem.watch(guard(poller.insightSettingsChanged));
   self.addEventListener('online', guard(poller.reconnect));

@@ -21,6 +21,7 @@ export const BADGE_STATES: Record<ViewKind, { color: string; text: (view: View, 
   rejected: { color: '#c5221f', text: () => '!' },
   unreachable: { color: '#80868b', text: () => '!' },
   stale: { color: '#80868b', text: credits },
+  'access-off': { color: '#80868b', text: (view, count) => (view.snapshot ? credits(view, count) : '!') },
   normal: { color: '#1a73e8', text: credits },
   low: { color: '#b05a00', text: credits },
   empty: { color: '#c5221f', text: credits },
@@ -81,7 +82,8 @@ function badgeTitle(view: View, t: Translate, locale: string): string {
   }
   if (view.level === 'low' && view.threshold !== null) lines.push(t('levelLow', formatCount(view.threshold, locale)));
   if (view.level === 'empty') lines.push(t('levelEmpty'));
-  if (view.failure) {
+  if (view.kind === 'access-off') lines.push(describeFailure(view.failure!, t, locale));
+  else if (view.failure) {
     lines.push(
       t('badgeTitleStale', formatClockTime(view.failure.since, locale), describeFailure(view.failure, t, locale)),
     );

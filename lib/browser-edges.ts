@@ -1,28 +1,25 @@
 import { browser } from 'wxt/browser';
 import type { BadgeView } from './badge';
-import { DASHBOARD_URL } from './config';
+import { hostPermissionFor } from './api-origin';
+import { API_ORIGIN, DASHBOARD_URL } from './config';
 import { POLL_INTERVAL_MINUTES } from './schedule';
 
 /*
- * The toolbar, alarm and notification calls of the background, each named for what it does.
+ * The toolbar, alarm, notification and permission calls, each named for what it does.
  * (Storage, messages and i18n touch `browser` in their own modules: storage.ts, messages.ts,
- * serve.ts, i18n.ts.) Browser differences live here: Firefox's MV2 build has `browserAction`.
+ * serve.ts, i18n.ts.) Both builds are MV3, so the toolbar is `browser.action` in each.
  */
 
 export const POLL_ALARM = 'poll-usage';
 export const CREDITS_NOTIFICATION = 'fluximage-credits';
 
-function toolbarAction() {
-  return browser.action ?? browser.browserAction;
-}
-
 export async function setBadge(badge: BadgeView): Promise<void> {
-  const action = toolbarAction();
+  const { action } = browser;
   await Promise.all([
     action.setBadgeText({ text: badge.text }),
     action.setBadgeBackgroundColor({ color: badge.color }),
     action.setTitle({ title: badge.title }),
-    // Not in every browser (Firefox MV2 before 63, old Chromium); white text reads on every state colour.
+    // Not in every browser (old Firefox and Chromium); white text reads on every state colour.
     action.setBadgeTextColor?.({ color: '#ffffff' }),
   ]);
 }
@@ -78,4 +75,26 @@ export async function openFromNotification(id: string): Promise<void> {
   await browser.notifications.clear(id);
   if (notification.opens === 'options') await browser.runtime.openOptionsPage();
   else await browser.tabs.create({ url: DASHBOARD_URL });
+}
+
+/** The one host permission: the API's origin (fluximage.app; the fake API in test builds). */
+const API_ACCESS = { origins: [hostPermissionFor(API_ORIGIN)] };
+
+/** Whether the browser lets the extension reach the API (users can withhold or revoke it). */
+export function hasApiAccess(): Promise<boolean> {
+  return browser.permissions.contains(API_ACCESS);
+}
+
+/**
+ * Asks the user to allow access again. Browsers accept this only during a user gesture, so a
+ * page calls it straight from the click handler, before anything else is awaited.
+ */
+export function requestApiAccess(): Promise<boolean> {
+  return browser.permissions.request(API_ACCESS);
+}
+
+/** Calls `listener` whenever a permission is granted or taken away (in the browser's settings too). */
+export function onPermissionsChanged(listener: () => void): void {
+  browser.permissions.onAdded.addListener(listener);
+  browser.permissions.onRemoved.addListener(listener);
 }

@@ -1,6 +1,6 @@
 import type { AlertMemory } from './alerts';
 import type { FetchOutcome } from './api-client';
-import { FAILURES, rejectsKey } from './failures';
+import { FAILURES, rejectsKey, waitsForAccess } from './failures';
 import type { BackgroundApi, RefreshResult, SaveKeyRequest, SaveKeyResult } from './messages';
 import { continuesHistory, type UsageHistory } from './history';
 import type { InsightAlertMemory, InsightAnnouncement } from './insight-alerts';
@@ -35,6 +35,8 @@ export interface UsageApi {
 
 export interface PollerDeps {
   api: UsageApi;
+  /** Whether the browser lets the extension reach the API host (users can withhold it). */
+  hasAccess: () => Promise<boolean>;
   now: () => number;
   random: () => number;
   store: PollerStore;
@@ -62,12 +64,24 @@ export function createPoller(deps: PollerDeps) {
   const serial = createSerial();
   let inFlight: Promise<void> | null = null;
 
+  /** Asks FluxImage only with access to it; a request refused for want of access says so. */
   async function request(key: string): Promise<FetchOutcome> {
+    const accessOff: FetchOutcome = { ok: false, kind: 'access-off' };
     try {
-      return await deps.api.fetchUsage(key);
+      if (!(await deps.hasAccess())) return accessOff;
+      const outcome = await deps.api.fetchUsage(key);
+      // Without the host permission a fetch fails exactly like a network error.
+      if (!outcome.ok && outcome.kind === 'network' && !(await deps.hasAccess())) return accessOff;
+      return outcome;
     } catch {
       return { ok: false, kind: 'internal' };
     }
+  }
+
+  /** Nothing to ask FluxImage: no key, a rejected key, or no access (until it is granted again). */
+  async function waitsForUser(key: string | null, status: PollStatus | null): Promise<boolean> {
+    if (!isWaitingForUser(key, status)) return false;
+    return !(isFailure(status) && waitsForAccess(status.kind) && (await deps.hasAccess()));
   }
 
   async function redraw(): Promise<void> {
@@ -158,7 +172,7 @@ export function createPoller(deps: PollerDeps) {
     // Taken before anything is read: a key change from here on makes this answer stale.
     const ticket = serial.current();
     const [key, status] = await Promise.all([store.apiKey.get(), store.status.get()]);
-    if (isWaitingForUser(key, status)) {
+    if (await waitsForUser(key, status)) {
       await deps.schedule(null);
       return redraw();
     }
@@ -182,7 +196,7 @@ export function createPoller(deps: PollerDeps) {
    */
   async function refresh(): Promise<RefreshResult> {
     const [key, status] = await Promise.all([store.apiKey.get(), store.status.get()]);
-    if (isWaitingForUser(key, status)) return { result: 'idle' };
+    if (await waitsForUser(key, status)) return { result: 'idle' };
     const at = inFlight ? null : earliestUserRefresh(status);
     if (at !== null && at > deps.now()) return { result: 'too-soon', at };
     await poll();
@@ -193,6 +207,24 @@ export function createPoller(deps: PollerDeps) {
   async function reconnect(): Promise<void> {
     const status = await store.status.get();
     if (isFailure(status) && FAILURES[status.kind].retryOnReconnect) return poll();
+  }
+
+  /**
+   * Access to the API host was granted or taken away (from the popup, or in the browser's
+   * settings): taken away, polling stops and the pages say so; given back, polling resumes at once.
+   */
+  async function accessChanged(): Promise<void> {
+    const [granted, key, status] = await Promise.all([deps.hasAccess(), store.apiKey.get(), store.status.get()]);
+    if (granted) {
+      if (isFailure(status) && waitsForAccess(status.kind)) await poll();
+      return;
+    }
+    if (isWaitingForUser(key, status)) return;
+    const ticket = serial.current();
+    await serial.exclusive(async () => {
+      if (!serial.isCurrent(ticket)) return;
+      await recordAndRedraw({ ok: false, kind: 'access-off' });
+    });
   }
 
   /**
@@ -236,8 +268,9 @@ export function createPoller(deps: PollerDeps) {
   async function resume(): Promise<void> {
     await redraw();
     const [key, status, snapshot] = await Promise.all([store.apiKey.get(), store.status.get(), store.snapshot.get()]);
-    if (isWaitingForUser(key, status)) return;
-    if (!snapshot && !status) return poll();
+    if (await waitsForUser(key, status)) return;
+    // Nothing to show yet, or access came back while the worker was asleep.
+    if ((!snapshot && !status) || (isFailure(status) && waitsForAccess(status.kind))) return poll();
     if (!(await deps.isScheduled())) {
       const { checkEveryMinutes } = await store.insightSettings.get();
       await deps.schedule(status?.nextAt ?? deps.now(), checkEveryMinutes);
@@ -261,5 +294,5 @@ export function createPoller(deps: PollerDeps) {
   }
 
   const handlers: BackgroundApi = { refresh, saveKey, removeKey };
-  return { ...handlers, poll, reconnect, resume, redraw, insightSettingsChanged };
+  return { ...handlers, poll, reconnect, resume, redraw, accessChanged, insightSettingsChanged };
 }

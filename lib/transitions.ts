@@ -108,7 +108,7 @@ export function afterFailure(
   };
 }
 
-/** No key, or a failure that waits for the user (a rejected key): nothing to ask FluxImage. */
+/** No key, or a failure that waits for the user (a rejected key, access withheld): nothing to ask FluxImage. */
 export function isWaitingForUser(key: string | null, status: PollStatus | null): boolean {
   return key === null || (isFailure(status) && stopsPolling(status.kind));
 }

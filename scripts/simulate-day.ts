@@ -43,6 +43,7 @@ export async function simulateDay(
   const poller = createPoller({
     api: createUsageApi({ origin: api.origin, fetch: (input, init) => fetch(input, init), now: () => now }),
     now: () => now,
+    hasAccess: async () => true,
     random: () => 0.75,
     store: {
       apiKey,

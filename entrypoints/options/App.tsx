@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { AccessNotice } from '@/components/AccessNotice';
 import { KeySection } from './KeySection';
 import { AlertSection } from './AlertSection';
 import { t } from '@/lib/i18n';
@@ -28,6 +29,7 @@ export function App({ locale }: { locale: string }) {
         <img src="/icon/32.png" width={32} height={32} alt="" />
         {t('optionsTitle')}
       </h1>
+      <AccessNotice />
       <KeySection locale={locale} />
       <AlertSection locale={locale} />
       <LaterSections locale={locale} />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AccessNotice } from '@/components/AccessNotice';
 import { Notice } from '@/components/Notice';
 import { useStored } from '@/components/use-stored';
 import { send } from '@/lib/messages';
@@ -70,7 +71,8 @@ export function App({ initial }: { initial: PopupState }) {
         {view.snapshot && <p class="plan">{t('planName', planLabel(view.snapshot.usage.plan, t))}</p>}
       </header>
       {view.kind === 'rejected' && <Notice tone="error">{t('causeUnauthorized')}</Notice>}
-      {view.failure && view.kind !== 'rejected' && (
+      <AccessNotice initial={initial.status} />
+      {view.failure && view.kind !== 'rejected' && view.kind !== 'access-off' && (
         <Notice tone="warning">{describeFailure(view.failure, t, locale)}</Notice>
       )}
       {refreshError && <Notice tone="error">{refreshError}</Notice>}

@@ -32,6 +32,8 @@ describe('badge states', () => {
     ['a rejected key', { status: failed('unauthorized', null) }, 'rejected', '!'],
     ['a failure with numbers', { snapshot: snapshot(1999), status: failed('server') }, 'stale', '1.9k'],
     ['a failure before any numbers', { status: failed('network') }, 'unreachable', '!'],
+    ['access off, with numbers', { snapshot: snapshot(1080), status: failed('access-off', null) }, 'access-off', '1k'],
+    ['access off before any numbers', { status: failed('access-off', null) }, 'access-off', '!'],
   ] as const)('%s → %s badge "%s"', (_, input, kind, text) => {
     const shown = badge(input);
     expect(shown.kind).toBe(kind);
@@ -62,6 +64,15 @@ describe('badge title', () => {
     const { title } = badge({ snapshot: snapshot(1080), status: failed('rate-limited') });
     expect(title).toContain('1,080 AI credits left');
     expect(title).toContain('Updates failing since 14:06: FluxImage is rate-limiting this key. Retrying at 14:07.');
+  });
+
+  it('says access to FluxImage is off, keeping the last numbers greyed', () => {
+    const shown = badge({ snapshot: snapshot(1080), status: failed('access-off', null) });
+    expect(shown.title).toBe(
+      'FluxImage: 1,080 AI credits left (120 of 1,000 monthly used, 200 top-up). Updated at 14:05.\n' +
+        'Access to fluximage.app is off.',
+    );
+    expect(shown.color).toBe(BADGE_STATES.stale.color);
   });
 
   it('tells the user to set a key, or to check a rejected one', () => {

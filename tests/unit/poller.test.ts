@@ -39,6 +39,8 @@ function setup() {
   const views: View[] = [];
   const announced: string[] = [];
   const schedule: { at: number | null | undefined; every?: number | undefined } = { at: undefined };
+  // The host permission, as the browser reports it (users can withhold or revoke it).
+  const access = { granted: true };
   let failAnnounce = false;
   const deps: PollerDeps = {
     api: {
@@ -49,6 +51,7 @@ function setup() {
         return next();
       },
     },
+    hasAccess: async () => access.granted,
     now: () => clock.now,
     random: () => 1,
     store: extensionStore,
@@ -83,6 +86,7 @@ function setup() {
     views,
     announced,
     schedule,
+    access,
     deps,
     poller: createPoller(deps),
     queue: (...next: Answer[]) => answers.push(...next),
@@ -519,5 +523,113 @@ describe('usage history and look-ahead', () => {
     h.queue(answer.usage({ plan: 'starter', compressionsLimit: 200, compressionsUsed: 200, canCompress: false }));
     await h.poller.poll();
     expect(h.announced).toEqual(['compressionsUsedUp']);
+  });
+});
+
+describe('access to FluxImage withheld or revoked', () => {
+  /** Access taken away in the browser, and the background told of it. */
+  async function revoke() {
+    h.access.granted = false;
+    await h.poller.accessChanged();
+  }
+
+  it('stops polling at once, keeps the last numbers and says access is off', async () => {
+    await connect();
+    h.clock.now += 60_000;
+    await revoke();
+    expect(h.lastView()).toMatchObject({
+      kind: 'access-off',
+      failure: { kind: 'access-off', nextAt: null },
+      snapshot: { usage: expect.objectContaining({ remainingCredits: 1080 }) },
+    });
+    expect(h.schedule.at).toBeNull();
+  });
+
+  it('asks FluxImage nothing while access is off: not on alarms, refreshes or worker starts', async () => {
+    await connect();
+    await revoke();
+    afterGap();
+    await h.poller.poll();
+    expect(await h.poller.refresh()).toEqual({ result: 'idle' });
+    await createPoller(h.deps).resume();
+    await h.poller.reconnect();
+    expect(h.requests).toEqual([KEY]);
+    expect(h.lastView().kind).toBe('access-off');
+  });
+
+  it('polls at once when access is granted again, and returns to the normal schedule', async () => {
+    await connect();
+    await revoke();
+    h.clock.now += 5 * 60_000;
+    h.access.granted = true;
+    h.queue(answer.usage({ remainingCredits: 900 }));
+    await h.poller.accessChanged();
+    expect(h.requests).toEqual([KEY, KEY]);
+    expect(h.lastView()).toMatchObject({ kind: 'normal', failure: null });
+    expect(h.schedule.at).toBe(h.clock.now + POLL_INTERVAL_MS);
+  });
+
+  it('finds out before asking: a poll without access sends nothing and records why', async () => {
+    await connect();
+    h.access.granted = false;
+    h.clock.now += POLL_INTERVAL_MS;
+    await h.poller.poll();
+    expect(h.requests).toEqual([KEY]);
+    expect(h.lastView().kind).toBe('access-off');
+    expect(h.schedule.at).toBeNull();
+  });
+
+  it('reads a request that failed for want of access as access off, not as a network error', async () => {
+    await connect();
+    h.clock.now += POLL_INTERVAL_MS;
+    // Revoked while the request was on its way: the browser fails it like a network error.
+    h.queue(async () => {
+      h.access.granted = false;
+      return { ok: false, kind: 'network' };
+    });
+    await h.poller.poll();
+    expect(h.lastView().kind).toBe('access-off');
+    expect(h.schedule.at).toBeNull();
+  });
+
+  it('still backs off after a real network error', async () => {
+    await connect();
+    h.queue(answer.failure('network'));
+    await h.poller.poll();
+    expect(h.lastView().kind).toBe('stale');
+    expect(h.schedule.at).toBeGreaterThan(T0);
+  });
+
+  it('resumes polling on worker start if access came back while it slept', async () => {
+    await connect();
+    await revoke();
+    h.access.granted = true;
+    h.queue(answer.usage());
+    await createPoller(h.deps).resume();
+    expect(h.requests).toHaveLength(2);
+    expect(h.lastView().kind).toBe('normal');
+  });
+
+  it('does not check a new key without access, and says why', async () => {
+    h.access.granted = false;
+    expect(await h.poller.saveKey({ key: KEY, force: false })).toEqual({
+      result: 'unverified',
+      kind: 'access-off',
+      saved: false,
+    });
+    expect(h.requests).toEqual([]);
+  });
+
+  it('ignores permission changes that leave access as it was', async () => {
+    await connect();
+    await h.poller.accessChanged();
+    expect(h.requests).toEqual([KEY]);
+    expect(h.lastView().kind).toBe('normal');
+  });
+
+  it('without a key, a revocation changes nothing: there is nothing to poll', async () => {
+    await revoke();
+    expect(await pollStatusItem.get()).toBeNull();
+    expect(h.views).toEqual([]);
   });
 });
