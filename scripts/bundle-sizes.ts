@@ -12,9 +12,9 @@ import { gzipSync } from 'node:zlib';
  * regression fails `npm test`. See README → Performance.
  */
 export const BUDGETS = {
-  popup: { js: 19_000, css: 2_000 },
-  options: { js: 18_800, css: 2_000 },
-  background: { js: 13_800, css: 0 },
+  popup: { js: 21_300, css: 2_000 },
+  options: { js: 21_200, css: 2_000 },
+  background: { js: 19_600, css: 0 },
 } as const;
 
 export type Entry = keyof typeof BUDGETS;

@@ -1,6 +1,26 @@
+import { useEffect, useState } from 'preact/hooks';
+import { AccessNotice } from '@/components/AccessNotice';
 import { KeySection } from './KeySection';
 import { AlertSection } from './AlertSection';
 import { t } from '@/lib/i18n';
+
+type InsightsSettingsSection = (typeof import('./InsightsSettings'))['InsightsSettings'];
+
+/**
+ * The renewal-day, badge, interval and history section is loaded after the page is
+ * usable: it is most of the page's code and none of what a first visit needs.
+ */
+function LaterSections({ locale }: { locale: string }) {
+  const [Section, setSection] = useState<{ render: InsightsSettingsSection } | 'failed' | null>(null);
+  useEffect(() => {
+    import('./InsightsSettings').then(
+      (module) => setSection({ render: module.InsightsSettings }),
+      () => setSection('failed'),
+    );
+  }, []);
+  if (Section === 'failed') return <p role="alert">{t('sectionFailed')}</p>;
+  return Section ? <Section.render locale={locale} /> : <section class="loading-section" aria-busy="true" />;
+}
 
 export function App({ locale }: { locale: string }) {
   return (
@@ -9,8 +29,10 @@ export function App({ locale }: { locale: string }) {
         <img src="/icon/32.png" width={32} height={32} alt="" />
         {t('optionsTitle')}
       </h1>
+      <AccessNotice />
       <KeySection locale={locale} />
       <AlertSection locale={locale} />
+      <LaterSections locale={locale} />
     </>
   );
 }
