@@ -69,13 +69,17 @@ export function defineStoredValue<T>(key: string, options: ValueOptions<T>): Sto
       );
     })());
 
+  const readFrom = (stored: Record<string, unknown>) =>
+    stored[key] === undefined || versionOf(stored[metaKey]) === options.version ? { value: valid(stored[key]) } : null;
+
   return {
     storageKeys: [key, metaKey],
-    readFrom: (stored) =>
-      stored[key] === undefined || versionOf(stored[metaKey]) === options.version
-        ? { value: valid(stored[key]) }
-        : null,
+    readFrom,
+    // One round trip when the data is current (always, once migrated): a worker's start
+    // draws the badge from four items, each read with a single call.
     get: async () => {
+      const current = readFrom(await area().get([key, metaKey]));
+      if (current) return current.value;
       await migrate();
       return valid((await area().get(key))[key]);
     },
