@@ -135,7 +135,8 @@ export async function breakdown(
     Object.fromEntries(
       MOMENTS.map(({ key }) => {
         const values = list.map((load) => load[key]).filter((value): value is number => value !== undefined);
-        return [key, values.length === list.length ? median(values) : undefined];
+        // A moment can be missing from a load (no task found around the mark, say): the median of the rest.
+        return [key, values.length > 0 ? median(values) : undefined];
       }),
     );
   return { page: medians(loads.page), floor: medians(loads.floor) };
