@@ -1,3 +1,4 @@
+import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { KeySection } from './KeySection';
 import { AlertSection } from './AlertSection';
 import { t } from '@/lib/i18n';
@@ -9,8 +10,12 @@ export function App({ locale }: { locale: string }) {
         <img src="/icon/32.png" width={32} height={32} alt="" />
         {t('optionsTitle')}
       </h1>
-      <KeySection locale={locale} />
-      <AlertSection locale={locale} />
+      <ErrorBoundary>
+        <KeySection locale={locale} />
+      </ErrorBoundary>
+      <ErrorBoundary>
+        <AlertSection locale={locale} />
+      </ErrorBoundary>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { Notice } from '@/components/Notice';
 import { useStored } from '@/components/use-stored';
 import { sendMessage } from '@/lib/messages';
@@ -60,7 +61,9 @@ export function App({ initial }: { initial: PopupState }) {
         <Notice tone="warning">{describeFailure(view.failure, t, locale)}</Notice>
       )}
       {view.snapshot ? (
-        <UsageDetails view={view} snapshot={view.snapshot} locale={locale} now={now} />
+        <ErrorBoundary resetKey={view.snapshot}>
+          <UsageDetails view={view} snapshot={view.snapshot} locale={locale} now={now} />
+        </ErrorBoundary>
       ) : (
         view.kind === 'loading' && <p class="loading">{t('loadingCredits')}</p>
       )}
