@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatAge, formatBadgeCount } from '@/lib/format';
+import { formatAge, formatBadgeCount, formatCount } from '@/lib/format';
 
 /** The number a badge text stands for, read the way a person reads it. */
 function readBadge(text: string): number {
-  const scale = { k: 1e3, M: 1e6, B: 1e9 }[text.slice(-1)] ?? 1;
+  const scale = { k: 1e3, M: 1e6, B: 1e9, T: 1e12, Q: 1e15 }[text.slice(-1)] ?? 1;
   return parseFloat(text) * scale;
 }
 
@@ -27,6 +27,14 @@ describe('badge count', () => {
     [25_500_000, '25M'],
     [999_999_999, '999M'],
     [1_000_000_000, '1B'],
+    [999_999_999_999, '999B'],
+    [1e12, '1T'],
+    [1_999_999_999_999, '1.9T'],
+    [999_999_999_999_999, '999T'],
+    [1e15, '1Q'],
+    [1_999_999_999_999_999, '1.9Q'],
+    [Number.MAX_SAFE_INTEGER, '9Q'],
+    [-0, '0'],
     [12.9, '12'],
     [-3, '0'],
   ])('%d → %s', (count, text) => {
@@ -35,7 +43,7 @@ describe('badge count', () => {
 
   it('never shows more than there is, and fits the badge (property)', () => {
     fc.assert(
-      fc.property(fc.nat({ max: 999_999_999_999 }), (count) => {
+      fc.property(fc.oneof(fc.nat({ max: 999_999_999_999 }), fc.maxSafeNat()), (count) => {
         const text = formatBadgeCount(count);
         expect(readBadge(text)).toBeLessThanOrEqual(count);
         expect(text.length).toBeLessThanOrEqual(4);
@@ -53,6 +61,17 @@ describe('badge count', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('counts in words', () => {
+  it.each([
+    [0, '0'],
+    [-0, '0'],
+    [1080, '1,080'],
+    [Number.MAX_SAFE_INTEGER, '9,007,199,254,740,991'],
+  ])('%d reads %s', (count, text) => {
+    expect(formatCount(count, 'en')).toBe(text);
   });
 });
 
