@@ -24,7 +24,7 @@ export function AlertSection({ locale }: { locale: string }) {
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const parsed = parseThresholdInput(threshold);
+    const parsed = parseThresholdInput(threshold, locale);
     if (!parsed.ok) {
       setResult('invalid');
       return;

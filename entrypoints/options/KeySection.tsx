@@ -16,6 +16,7 @@ const KEY_PROBLEMS: Record<KeyProblem, MessageKey> = {
   'several-keys': 'keyProblemSeveralKeys',
   'wrong-length': 'keyProblemWrongLength',
   'not-hex': 'keyProblemNotHex',
+  'hidden-characters': 'keyProblemHiddenCharacters',
 };
 
 interface Message {
