@@ -96,3 +96,59 @@ test('in Firefox ESR: save a key, see the badge and the popup', async ({ api }) 
     await firefox.browser.close();
   }
 });
+
+test('in Firefox ESR: a hostile plan, -0 and damaged storage leave the popup whole', async ({ api }) => {
+  test.setTimeout(90_000);
+  api.reset();
+  api.setUsage({ plan: 'constructor' });
+  const firefox = await launchFirefox();
+  try {
+    const options = await firefox.open('options.html');
+    await waitFor(() => options.evaluate(() => document.querySelector('#api-key') !== null));
+    await options.type('#api-key', KEY);
+    await options.click('button[type=submit]');
+    await waitFor(() =>
+      options.evaluate(() => document.body.innerText.includes('Connected: Constructor plan, 1,080 AI credits left.')),
+    );
+
+    // FluxImage is down from here on, so what the popup shows is what storage holds.
+    api.setFault('server-error');
+    const write = (items: Record<string, unknown>) =>
+      options.evaluate(async (values) => {
+        const api = (globalThis as unknown as { browser: { storage: { local: { set(i: object): Promise<void> } } } })
+          .browser;
+        await api.storage.local.set(values);
+      }, items);
+    const read = () =>
+      options.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<object> } } } })
+          .browser;
+        return ((await api.storage.local.get('usageSnapshot')) as { usageSnapshot: Record<string, unknown> })
+          .usageSnapshot;
+      });
+    const snapshot = (await read()) as { usage: Record<string, unknown>; fetchedAt: number };
+    // Firefox's storage keeps -0 as -0 (Chromium's JSON storage turns it into 0).
+    await write({
+      usageSnapshot: { ...snapshot, usage: { ...snapshot.usage, remainingCredits: -0, plan: '__proto__' } },
+    });
+
+    const popup = await firefox.open('popup.html');
+    await waitFor(() => popup.evaluate(() => document.body.innerText.includes('__proto__ plan')));
+    const credits = await popup.evaluate(() => document.querySelector('.credits')?.textContent);
+    expect(credits).toBe('0');
+    expect(await text(popup)).toContain('Refresh');
+
+    await write({
+      usageSnapshot$: { v: -1e12 },
+      pollStatus$: { v: 1 },
+      pollStatus: { kind: 'server', checkedAt: 1e16, since: 1e16, attempts: 1, nextAt: 1e16 },
+    });
+    const damaged = await firefox.open('popup.html');
+    await waitFor(() => damaged.evaluate(() => document.body.innerText.includes('Refresh')));
+    const shown = await text(damaged);
+    expect(shown).toContain('Settings');
+    expect(shown).not.toContain('Invalid');
+  } finally {
+    await firefox.browser.close();
+  }
+});
