@@ -16,7 +16,7 @@ export const storedTime = z.number().check(z.refine(isPlausibleTime));
 /** A count as FluxImage sends it: a whole number a double holds exactly; `-0` read as 0. */
 export const isWholeCount = (value: number): boolean => Number.isSafeInteger(value) && value >= 0;
 
-export const wholeCount = z.pipe(
-  z.number().check(z.refine(isWholeCount)),
-  z.transform((value: number) => value + 0),
+export const wholeCount = z.number().check(
+  z.refine(isWholeCount),
+  z.overwrite((value) => value + 0),
 );

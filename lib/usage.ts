@@ -18,7 +18,7 @@ const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 export const cleanText = (text: string): string => text.replace(HIDDEN_CHARACTERS, '');
 
 /** A plan name with its hidden characters removed; nothing left is no plan name. */
-const planName = z.pipe(z.pipe(z.string(), z.transform(cleanText)), z.string().check(z.minLength(1)));
+const planName = z.string().check(z.overwrite(cleanText), z.minLength(1));
 
 const topupValue = z.optional(z.unknown());
 const topupsSchema = z.object({ small: topupValue, medium: topupValue, large: topupValue });
@@ -70,10 +70,9 @@ export const usageSchema = z.object({
   remainingCredits: count,
   canCompress: z.boolean(),
   canUseAi: z.boolean(),
-  topups: z.pipe(
-    topupsSchema,
-    z.transform((links: z.infer<typeof topupsSchema>) => checkoutLinks(links)),
-  ),
+  topups: z
+    .object({ small: z.optional(z.string()), medium: z.optional(z.string()), large: z.optional(z.string()) })
+    .check(z.overwrite(checkoutLinks)),
 }) satisfies z.ZodMiniType<Usage>;
 
 /** A usage reading and when it was taken. */
