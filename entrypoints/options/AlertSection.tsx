@@ -4,7 +4,8 @@ import { useStored } from '@/components/use-stored';
 import { defaultThreshold } from '@/lib/alerts';
 import { formatCount } from '@/lib/format';
 import { t } from '@/lib/i18n';
-import { DEFAULT_SETTINGS, parseThresholdInput } from '@/lib/settings';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { parseThresholdInput } from '@/lib/threshold-input';
 import { settingsItem, snapshotItem } from '@/lib/storage';
 
 export function AlertSection({ locale }: { locale: string }) {

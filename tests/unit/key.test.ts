@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { maskKey, parseKeyInput } from '@/lib/key';
+import { maskKey } from '@/lib/key';
+import { parseKeyInput } from '@/lib/key-paste';
 import { KEY, OTHER_KEY } from './helpers';
 
 describe('pasted key', () => {

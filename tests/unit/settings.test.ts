@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatCount } from '@/lib/format';
-import { parseThresholdInput } from '@/lib/settings';
+import { parseThresholdInput } from '@/lib/threshold-input';
 
 describe('threshold field', () => {
   it.each([
