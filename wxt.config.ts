@@ -1,6 +1,8 @@
+import { relative } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { hostPermissionFor, resolveApiOrigin, type BuildTarget } from './lib/api-origin';
+import { BrowserSetupError, ensureBrowsers, hasDisplay, systemDeps } from './scripts/browsers';
 import { ICON_SIZES, renderIcons } from './scripts/icons';
 
 // Where the key may go; the rules (and the build's refusal of anything else) are in lib/api-origin.ts.
@@ -9,16 +11,45 @@ import { ICON_SIZES, renderIcons } from './scripts/icons';
 const zipping = process.argv.slice(2).includes('zip');
 const apiOriginFor = ({ mode, command }: BuildTarget) =>
   resolveApiOrigin(process.env.WXT_FLUXIMAGE_API_URL, { mode, command: zipping ? 'zip' : command });
+// Without a display the dev runner's browser cannot start (web-ext then dies with ECONNRESET).
+const display = hasDisplay();
 
 const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 
 export default defineConfig({
+  webExt: { disabled: !display },
   hooks: {
     // Store packages are built for fluximage.app only; this fails `wxt zip` before anything is zipped.
     'zip:start': (wxt) => void apiOriginFor({ mode: wxt.config.mode, command: 'zip' }),
-    // blank.html is a page with no script: the floor for `npm run bench` and a place for
-    // tests to call extension APIs from. Production builds do not ship it.
+    // `npm run dev` opens the browser the demo and the tests use (scripts/browsers.ts), unless
+    // web-ext.config.ts names one; with no display, or no browser, it builds and watches only.
+    'server:started': (wxt) => {
+      const buildOnly = () =>
+        wxt.logger.info(
+          'Building and watching without opening a browser: the unpacked build is ' +
+            `${relative(wxt.config.root, wxt.config.outDir)}, and \`npm run demo\` shows the extension headless.`,
+        );
+      if (!display) return buildOnly();
+      const binaries = (wxt.config.webExt.config.binaries ??= {});
+      if (binaries[wxt.config.browser]) return;
+      const kind = wxt.config.browser === 'firefox' ? 'firefox' : 'chromium';
+      try {
+        binaries[wxt.config.browser] = ensureBrowsers([kind], systemDeps())[kind]!;
+      } catch (error) {
+        if (!(error instanceof BrowserSetupError)) throw error;
+        wxt.logger.warn(error.message);
+        buildOnly();
+        wxt.config.runner = { openBrowser: async () => undefined };
+      }
+    },
     'entrypoints:resolved': (wxt, entrypoints) => {
+      // WXT copies the popup's <title> (English) over the manifest's default_title; the
+      // toolbar tooltip keeps the localized __MSG_extensionName__ instead.
+      for (const entrypoint of entrypoints) {
+        if (entrypoint.type === 'popup') delete entrypoint.options.defaultTitle;
+      }
+      // blank.html is a page with no script: the floor for `npm run bench` and a place for
+      // tests to call extension APIs from. Production builds do not ship it.
       if (wxt.config.mode !== 'production') return;
       const blank = entrypoints.findIndex((entrypoint) => entrypoint.name === 'blank');
       if (blank >= 0) entrypoints.splice(blank, 1);

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
-import { apiKeyItem, extensionStore, settingsItem } from '@/lib/storage';
-import { createPoller } from '@/lib/poller';
-import { isMessage, type Message } from '@/lib/messages';
-import { API_ORIGIN } from '@/lib/config';
+import { createUsageApi } from '@/lib/api-client';
 import { toBadgeView } from '@/lib/badge';
+import { API_ORIGIN } from '@/lib/config';
 import { creditAlert } from '@/lib/credit-alert';
 import { t, uiLocale } from '@/lib/i18n';
+import { serve } from '@/lib/serve';
+import { createPoller } from '@/lib/poller';
+import { apiKeyItem, extensionStore, settingsItem } from '@/lib/storage';
 import {
   POLL_ALARM,
   clearNotification,
@@ -16,10 +17,15 @@ import {
   showNotification,
 } from '@/lib/browser-edges';
 
+/** An event listener's work: nothing may escape it, or the worker's next event finds it broken. */
+const guard =
+  <A extends unknown[]>(task: (...args: A) => Promise<unknown>) =>
+  (...args: A) =>
+    void task(...args).catch(() => undefined);
+
 export default defineBackground(() => {
   const poller = createPoller({
-    origin: API_ORIGIN,
-    fetch: (...args) => fetch(...args),
+    api: createUsageApi({ origin: API_ORIGIN, fetch: (input, init) => fetch(input, init), now: Date.now }),
     now: Date.now,
     random: Math.random,
     store: extensionStore,
@@ -33,30 +39,23 @@ export default defineBackground(() => {
     clearAnnouncements: clearNotification,
   });
 
-  const handle = (message: Message) => {
-    switch (message.type) {
-      case 'refresh':
-        return poller.refresh();
-      case 'save-key':
-        return poller.saveKey(message.key);
-      case 'remove-key':
-        return poller.removeKey();
-    }
-  };
+  serve(poller);
+  browser.alarms.onAlarm.addListener(
+    guard(async (alarm) => {
+      if (alarm.name === POLL_ALARM) await poller.poll();
+    }),
+  );
+  browser.runtime.onStartup.addListener(guard(poller.poll));
+  browser.runtime.onInstalled.addListener(
+    guard(async ({ reason }) => {
+      if (reason === 'install' && (await apiKeyItem.get()) === null) await browser.runtime.openOptionsPage();
+      // After an update (or a reload of an unpacked build) the numbers may be from an older version.
+      else await poller.poll();
+    }),
+  );
+  browser.notifications.onClicked.addListener(guard(openDashboardFromNotification));
+  settingsItem.watch(guard(poller.redraw));
+  self.addEventListener('online', guard(poller.reconnect));
 
-  browser.runtime.onMessage.addListener((message: unknown) => (isMessage(message) ? handle(message) : undefined));
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === POLL_ALARM) void poller.poll();
-  });
-  browser.runtime.onStartup.addListener(() => void poller.poll());
-  browser.runtime.onInstalled.addListener(async ({ reason }) => {
-    if (reason === 'install' && (await apiKeyItem.get()) === null) await browser.runtime.openOptionsPage();
-    // After an update (or a reload of an unpacked build) the numbers may be from an older version.
-    else await poller.poll();
-  });
-  browser.notifications.onClicked.addListener((id) => void openDashboardFromNotification(id));
-  settingsItem.watch(() => void poller.redraw());
-  self.addEventListener('online', () => void poller.reconnect());
-
-  void poller.resume();
+  void guard(poller.resume)();
 });

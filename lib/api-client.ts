@@ -1,17 +1,6 @@
-import { parseUsage, type Usage } from './usage';
+import type { FailureKind } from './failures';
 import { parseRetryAfter } from './schedule';
-
-/** Every way a poll can fail, named for what the user can do about it. */
-export const FAILURE_KINDS = [
-  'unauthorized',
-  'rate-limited',
-  'server',
-  'timeout',
-  'network',
-  'bad-response',
-  'internal',
-] as const;
-export type FailureKind = (typeof FAILURE_KINDS)[number];
+import { parseUsage, type Usage } from './usage';
 
 export type FetchOutcome = { ok: true; usage: Usage } | { ok: false; kind: FailureKind; retryAfterMs?: number };
 
@@ -99,4 +88,9 @@ async function readCapped(response: Response, maxBytes: number): Promise<string 
     offset += chunk.byteLength;
   }
   return new TextDecoder().decode(bytes);
+}
+
+/** The usage endpoint at `origin`, as the poller calls it. */
+export function createUsageApi(connection: Omit<UsageRequest, 'key'>) {
+  return { fetchUsage: (key: string) => fetchUsage({ ...connection, key }) };
 }

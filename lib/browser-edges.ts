@@ -4,8 +4,9 @@ import { DASHBOARD_URL } from './config';
 import { POLL_INTERVAL_MINUTES } from './schedule';
 
 /*
- * The only functions in lib/ that touch `browser`, each named for what it does.
- * Browser differences live here: Firefox's MV2 build has `browserAction`, not `action`.
+ * The toolbar, alarm and notification calls of the background, each named for what it does.
+ * (Storage, messages and i18n touch `browser` in their own modules: storage.ts, messages.ts,
+ * serve.ts, i18n.ts.) Browser differences live here: Firefox's MV2 build has `browserAction`.
  */
 
 export const POLL_ALARM = 'poll-usage';

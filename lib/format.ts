@@ -24,8 +24,9 @@ export function formatCount(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.floor(value) + 0);
 }
 
-export function formatClockTime(at: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(at);
+export function formatClockTime(at: number, locale: string, withSeconds = false): string {
+  const seconds = withSeconds ? ({ second: '2-digit' } as const) : {};
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', ...seconds }).format(at);
 }
 
 /** "just now", "3 min ago", "2 hours ago", "yesterday" in the UI language. */

@@ -1,10 +1,13 @@
-import { fetchUsage, type FailureKind, type FetchOutcome } from './api-client';
-import { creditLevel, decideAlert, effectiveThreshold, type AlertMemory } from './alerts';
-import type { SaveKeyResult } from './messages';
-import { nextAttemptAfterFailure, nextAttemptAfterSuccess } from './schedule';
+import type { AlertMemory } from './alerts';
+import type { FetchOutcome } from './api-client';
+import { FAILURES, rejectsKey } from './failures';
+import type { BackgroundApi, RefreshResult, SaveKeyRequest, SaveKeyResult } from './messages';
+import { earliestUserRefresh } from './schedule';
+import { createSerial } from './serial';
 import type { Settings } from './settings';
 import { isFailure, type PollStatus } from './status';
 import type { StoredValue } from './storage';
+import { afterFailure, afterSuccess, isWaitingForUser, type Transition } from './transitions';
 import type { Usage, UsageSnapshot } from './usage';
 import { toView, type View } from './view';
 
@@ -16,9 +19,13 @@ export interface PollerStore {
   settings: StoredValue<Settings>;
 }
 
+/** FluxImage's usage endpoint, as the poller needs it. */
+export interface UsageApi {
+  fetchUsage(key: string): Promise<FetchOutcome>;
+}
+
 export interface PollerDeps {
-  origin: string;
-  fetch: typeof fetch;
+  api: UsageApi;
   now: () => number;
   random: () => number;
   store: PollerStore;
@@ -35,24 +42,17 @@ export type Poller = ReturnType<typeof createPoller>;
 /**
  * The background's behaviour, free of browser globals: when to ask FluxImage,
  * what to keep from the answer, and what the badge and alerts should say.
+ * Errors are not swallowed here: a page that asked hears of them, and the
+ * background's event listeners guard themselves.
  */
 export function createPoller(deps: PollerDeps) {
   const { store } = deps;
+  const serial = createSerial();
   let inFlight: Promise<void> | null = null;
-  // Bumped whenever the key changes; an answer for an older generation is thrown away.
-  let generation = 0;
-  let queue: Promise<unknown> = Promise.resolve();
-
-  /** Runs state changes one at a time, so a late answer cannot interleave with a key change. */
-  function exclusive<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  }
 
   async function request(key: string): Promise<FetchOutcome> {
     try {
-      return await fetchUsage({ origin: deps.origin, key, fetch: deps.fetch, now: deps.now });
+      return await deps.api.fetchUsage(key);
     } catch {
       return { ok: false, kind: 'internal' };
     }
@@ -68,112 +68,113 @@ export function createPoller(deps: PollerDeps) {
     await deps.showView(toView({ hasKey: key !== null, snapshot, status, settings }));
   }
 
-  async function recordSuccess(usage: Usage): Promise<void> {
-    const now = deps.now();
-    const nextAt = nextAttemptAfterSuccess(now);
-    await store.snapshot.set({ usage, fetchedAt: now });
-    await store.status.set({ kind: 'ok', checkedAt: now, nextAt });
-    await deps.schedule(nextAt);
-    const [settings, memory] = await Promise.all([store.settings.get(), store.alertMemory.get()]);
-    const level = creditLevel(usage.remainingCredits, effectiveThreshold(settings.threshold, usage.creditsMonthly));
-    const decision = decideAlert(memory, level);
-    await store.alertMemory.set(decision.memory);
-    if (decision.announce && settings.notifications) await deps.announce(decision.announce, usage);
+  const storeOrRemove = <T>(item: StoredValue<T>, value: T | null | undefined) =>
+    value === undefined ? undefined : value === null ? item.remove() : item.set(value);
+
+  async function apply(transition: Transition, usage: Usage | null): Promise<void> {
+    await Promise.all([
+      storeOrRemove(store.snapshot, transition.snapshot),
+      storeOrRemove(store.alertMemory, transition.alertMemory),
+      store.status.set(transition.status),
+    ]);
+    await deps.schedule(transition.nextAt);
+    if (transition.announce && usage) await deps.announce(transition.announce, usage);
   }
 
-  async function recordFailure(kind: FailureKind, retryAfterMs: number | undefined): Promise<void> {
-    const now = deps.now();
-    const previous = await store.status.get();
-    const earlier = isFailure(previous) ? previous : null;
-    const attempts = (earlier?.attempts ?? 0) + 1;
-    const timing = retryAfterMs === undefined ? { kind, attempts } : { kind, attempts, retryAfterMs };
-    const nextAt = nextAttemptAfterFailure(timing, now, deps.random());
-    if (kind === 'unauthorized') {
-      // The numbers belonged to a key that no longer works.
-      await Promise.all([store.snapshot.remove(), store.alertMemory.remove()]);
-    }
-    await store.status.set({ kind, checkedAt: now, since: earlier?.since ?? now, attempts, nextAt });
-    await deps.schedule(nextAt);
-  }
-
-  /** Stores what an answer means and redraws; an unexpected error becomes a recorded failure. */
   async function record(outcome: FetchOutcome): Promise<void> {
-    try {
-      if (outcome.ok) await recordSuccess(outcome.usage);
-      else await recordFailure(outcome.kind, outcome.retryAfterMs);
-    } catch {
-      await recordFailure('internal', undefined);
+    const now = deps.now();
+    if (outcome.ok) {
+      const [alertMemory, settings] = await Promise.all([store.alertMemory.get(), store.settings.get()]);
+      return apply(afterSuccess({ alertMemory, settings }, outcome.usage, now), outcome.usage);
     }
-    await redraw();
+    const previous = await store.status.get();
+    return apply(afterFailure(previous, outcome, now, deps.random()), null);
+  }
+
+  /** Stores what an answer means; if that fails, at least records that something went wrong. */
+  async function recordAndRedraw(outcome: FetchOutcome): Promise<void> {
+    try {
+      await record(outcome);
+    } catch (error) {
+      await record({ ok: false, kind: 'internal' }).catch(() => undefined);
+      throw error;
+    } finally {
+      await redraw();
+    }
+  }
+
+  async function forgetAccount(): Promise<void> {
+    await Promise.all([store.snapshot.remove(), store.status.remove(), store.alertMemory.remove()]);
+    await deps.clearAnnouncements();
   }
 
   async function pollOnce(): Promise<void> {
+    // Taken before anything is read: a key change from here on makes this answer stale.
+    const ticket = serial.current();
     const [key, status] = await Promise.all([store.apiKey.get(), store.status.get()]);
-    // No key, or one FluxImage rejected: nothing to ask until the user saves a key.
-    if (key === null || status?.kind === 'unauthorized') {
+    if (isWaitingForUser(key, status)) {
       await deps.schedule(null);
       return redraw();
     }
-    const started = generation;
-    const outcome = await request(key);
-    await exclusive(async () => {
-      if (started !== generation || (await store.apiKey.get()) !== key) return;
-      await record(outcome);
+    const outcome = await request(key!);
+    await serial.exclusive(async () => {
+      if (serial.isCurrent(ticket)) await recordAndRedraw(outcome);
     });
   }
 
   /** One request at a time: a poll asked for while one is running joins it. */
   function poll(): Promise<void> {
-    inFlight ??= pollOnce()
-      .catch(() => exclusive(() => recordFailure('internal', undefined).then(redraw)).catch(() => undefined))
-      .finally(() => {
-        inFlight = null;
-      });
+    inFlight ??= pollOnce().finally(() => {
+      inFlight = null;
+    });
     return inFlight;
   }
 
-  /** A refresh asked for by the user; it still honours Retry-After (and a rejected key, in `poll`). */
-  async function refresh(): Promise<void> {
-    const status = await store.status.get();
-    if (status?.kind === 'rate-limited' && status.nextAt !== null && status.nextAt > deps.now()) return;
-    return poll();
+  /**
+   * A refresh asked for by the user. It joins a poll in flight, and keeps a minimum
+   * gap after the last check (and any Retry-After), so clicking cannot flood FluxImage.
+   */
+  async function refresh(): Promise<RefreshResult> {
+    const [key, status] = await Promise.all([store.apiKey.get(), store.status.get()]);
+    if (isWaitingForUser(key, status)) return { result: 'idle' };
+    const at = inFlight ? null : earliestUserRefresh(status);
+    if (at !== null && at > deps.now()) return { result: 'too-soon', at };
+    await poll();
+    return { result: 'checked' };
   }
 
-  /** Back online: retry at once if the last poll failed for want of a network. */
+  /** Back online: retry at once if the last check failed for want of a network. */
   async function reconnect(): Promise<void> {
     const status = await store.status.get();
-    if (status?.kind === 'network' || status?.kind === 'timeout') return poll();
+    if (isFailure(status) && FAILURES[status.kind].retryOnReconnect) return poll();
   }
 
-  async function saveKey(key: string): Promise<SaveKeyResult> {
+  /**
+   * Checks a key with FluxImage before it replaces the one in use. An unconfirmed key
+   * is stored only when forced; the last key action taken, in any window, wins.
+   */
+  async function saveKey({ key, force }: SaveKeyRequest): Promise<SaveKeyResult> {
+    const ticket = serial.supersede();
     const outcome = await request(key);
-    if (!outcome.ok && outcome.kind === 'unauthorized') return { result: 'rejected' };
-    return exclusive(async () => {
-      generation += 1;
+    return serial.exclusive(async (): Promise<SaveKeyResult> => {
+      if (!serial.isCurrent(ticket)) return { result: 'superseded' };
+      if (!outcome.ok && rejectsKey(outcome.kind)) return { result: 'rejected' };
+      if (!outcome.ok && !force) return { result: 'unverified', kind: outcome.kind, saved: false };
       const previous = await store.apiKey.get();
       await store.apiKey.set(key);
-      if (previous !== key) {
-        await Promise.all([store.snapshot.remove(), store.status.remove(), store.alertMemory.remove()]);
-        await deps.clearAnnouncements();
-      }
-      await record(outcome);
+      if (previous !== key) await forgetAccount();
+      await recordAndRedraw(outcome);
       return outcome.ok
-        ? { result: 'connected' as const, usage: outcome.usage }
-        : { result: 'unverified' as const, kind: outcome.kind };
+        ? { result: 'connected', usage: outcome.usage }
+        : { result: 'unverified', kind: outcome.kind, saved: true };
     });
   }
 
   async function removeKey(): Promise<void> {
-    await exclusive(async () => {
-      generation += 1;
-      await Promise.all([
-        store.apiKey.remove(),
-        store.snapshot.remove(),
-        store.status.remove(),
-        store.alertMemory.remove(),
-      ]);
+    serial.supersede();
+    await serial.exclusive(async () => {
+      await Promise.all([store.apiKey.remove(), forgetAccount()]);
       await deps.schedule(null);
-      await deps.clearAnnouncements();
       await redraw();
     });
   }
@@ -185,24 +186,11 @@ export function createPoller(deps: PollerDeps) {
   async function resume(): Promise<void> {
     await redraw();
     const [key, status, snapshot] = await Promise.all([store.apiKey.get(), store.status.get(), store.snapshot.get()]);
-    if (key === null || status?.kind === 'unauthorized') return;
+    if (isWaitingForUser(key, status)) return;
     if (!snapshot && !status) return poll();
     if (!(await deps.isScheduled())) await deps.schedule(status?.nextAt ?? deps.now());
   }
 
-  // Called from event listeners: nothing may escape them, or the worker's next event finds it broken.
-  const never = async () => undefined;
-  return {
-    poll,
-    refresh: guard(refresh, never),
-    reconnect: guard(reconnect, never),
-    saveKey: guard(saveKey, async () => ({ result: 'unverified', kind: 'internal' }) as const),
-    removeKey: guard(removeKey, never),
-    resume: guard(resume, never),
-    redraw: guard(redraw, never),
-  };
-}
-
-function guard<A extends unknown[], R>(task: (...args: A) => Promise<R>, fallback: () => Promise<R>) {
-  return (...args: A): Promise<R> => task(...args).catch(fallback);
+  const handlers: BackgroundApi = { refresh, saveKey, removeKey };
+  return { ...handlers, poll, reconnect, resume, redraw };
 }

@@ -1,4 +1,5 @@
-import type { FailureKind } from './api-client';
+import { FAILURES, type FailureKind } from './failures';
+import { isFailure, type PollStatus } from './status';
 
 export const POLL_INTERVAL_MINUTES = 15;
 export const POLL_INTERVAL_MS = POLL_INTERVAL_MINUTES * 60_000;
@@ -8,6 +9,8 @@ export const BACKOFF_BASE_MS = 60_000;
 export const BACKOFF_CAP_MS = 30 * 60_000;
 // A Retry-After beyond this is treated as a server mistake, not a promise to wait days.
 export const RETRY_AFTER_CAP_MS = 6 * 60 * 60_000;
+// The least time between checks a person can ask for (popup opened, Refresh clicked).
+export const MIN_REFRESH_GAP_MS = 30_000;
 
 /** `Retry-After` is either whole seconds or an HTTP date; `null` when it is neither. */
 export function parseRetryAfter(value: string | null, now: number): number | null {
@@ -41,8 +44,9 @@ export interface FailureTiming {
  * (a rejected key is retried only when the user saves another).
  */
 export function nextAttemptAfterFailure(failure: FailureTiming, now: number, random: number): number | null {
-  if (failure.kind === 'unauthorized') return null;
-  if (failure.kind === 'rate-limited' && failure.retryAfterMs !== undefined) {
+  const { retry } = FAILURES[failure.kind];
+  if (retry === 'stop') return null;
+  if (retry === 'retry-after' && failure.retryAfterMs !== undefined) {
     return now + Math.min(RETRY_AFTER_CAP_MS, Math.max(MIN_DELAY_MS, failure.retryAfterMs));
   }
   return now + backoffDelay(failure.attempts, random);
@@ -50,4 +54,15 @@ export function nextAttemptAfterFailure(failure: FailureTiming, now: number, ran
 
 export function nextAttemptAfterSuccess(now: number): number {
   return now + POLL_INTERVAL_MS;
+}
+
+/**
+ * The earliest a check asked for by the user may go out: a minimum gap after the
+ * last check, and never before a time FluxImage asked us to wait for.
+ */
+export function earliestUserRefresh(status: PollStatus | null): number | null {
+  if (status === null) return null;
+  const gap = status.checkedAt + MIN_REFRESH_GAP_MS;
+  const told = isFailure(status) && FAILURES[status.kind].retry === 'retry-after' ? status.nextAt : null;
+  return told === null ? gap : Math.max(gap, told);
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { FAILURE_KINDS, type FailureKind } from './api-client';
+import { FAILURE_KINDS, type FailureKind } from './failures';
 import { storedTime } from './numbers';
 
 /**

@@ -90,8 +90,15 @@ export function defineStoredValue<T>(key: string, options: ValueOptions<T>): Sto
       await migrate();
       return readFrom(await area().get([key, metaKey]))?.value ?? options.fallback;
     },
-    set: (value) => area().set({ [key]: value, [metaKey]: { v: options.version } }),
-    remove: () => area().remove([key, metaKey]),
+    // A write waits for a migration under way, which would otherwise overwrite it with older data.
+    set: async (value) => {
+      await migrate();
+      await area().set({ [key]: value, [metaKey]: { v: options.version } });
+    },
+    remove: async () => {
+      await migrate();
+      await area().remove([key, metaKey]);
+    },
     watch: (callback) => {
       const listener = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
         if (areaName === 'local' && key in changes) callback(valid(changes[key]!.newValue));

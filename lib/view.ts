@@ -1,7 +1,7 @@
-import type { FailureKind } from './api-client';
 import { creditLevel, effectiveThreshold, type CreditLevel } from './alerts';
 import { formatClockTime } from './format';
-import type { MessageKey, Translate } from './i18n';
+import { FAILURES, rejectsKey, type FailureKind } from './failures';
+import type { Translate } from './i18n';
 import type { Settings } from './settings';
 import { isFailure, type Failure, type PollStatus } from './status';
 import type { UsageSnapshot } from './usage';
@@ -29,30 +29,20 @@ export function toView({ hasKey, snapshot, status, settings }: ViewInput): View 
   const failure = isFailure(status) ? status : null;
   const base = { snapshot: null, failure, level: null, threshold: null };
   if (!hasKey) return { ...base, kind: 'no-key', failure: null };
-  if (failure?.kind === 'unauthorized') return { ...base, kind: 'rejected' };
+  if (failure && rejectsKey(failure.kind)) return { ...base, kind: 'rejected' };
   if (!snapshot) return { ...base, kind: failure ? 'unreachable' : 'loading' };
   const threshold = effectiveThreshold(settings.threshold, snapshot.usage.creditsMonthly);
   const level = creditLevel(snapshot.usage.remainingCredits, threshold);
   return { kind: failure ? 'stale' : level, snapshot, failure, level, threshold };
 }
 
-const FAILURE_CAUSES: Record<FailureKind, MessageKey> = {
-  unauthorized: 'causeUnauthorized',
-  'rate-limited': 'causeRateLimited',
-  server: 'causeServer',
-  timeout: 'causeTimeout',
-  network: 'causeNetwork',
-  'bad-response': 'causeBadResponse',
-  internal: 'causeInternal',
-};
-
 /** "FluxImage is rate-limiting this key. Retrying at 14:05." */
 export function describeFailure(failure: Failure, t: Translate, locale: string): string {
-  const cause = t(FAILURE_CAUSES[failure.kind]);
+  const cause = describeFailureCause(failure.kind, t);
   if (failure.nextAt === null) return cause;
   return `${cause} ${t('retryAt', formatClockTime(failure.nextAt, locale))}`;
 }
 
 export function describeFailureCause(kind: FailureKind, t: Translate): string {
-  return t(FAILURE_CAUSES[kind]);
+  return t(FAILURES[kind].cause);
 }

@@ -1,4 +1,4 @@
-// `npm run bench`: how fast the extension is, measured in the system Chromium
+// `npm run bench`: how fast the extension is, measured in Chromium (scripts/browsers.ts picks it)
 // against the fake API, next to the physical floor. Prints a table and writes
 // .output/bench.json. Timings depend on the machine; the ratios are what matter.
 import { execFileSync } from 'node:child_process';
@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startFakeApi } from '../tests/fake-api/server';
+import { browsersOrExit } from './browsers';
 import { BUDGETS, measureEntries, zipSize } from './bundle-sizes';
 import {
   ROOT,
@@ -45,6 +46,7 @@ async function timeInPage(newPage: () => Promise<Page>, url: string, name: strin
   return value;
 }
 
+browsersOrExit(['chromium']);
 const api = await startFakeApi();
 console.log(`Building against the fake API (${api.origin})…`);
 const extension = await launchExtension(buildFor(api.origin, 'bench'));

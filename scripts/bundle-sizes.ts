@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 export const BUDGETS = {
   popup: { js: 19_000, css: 2_000 },
   options: { js: 18_800, css: 2_000 },
-  background: { js: 13_500, css: 0 },
+  background: { js: 13_800, css: 0 },
 } as const;
 
 export type Entry = keyof typeof BUDGETS;

@@ -5,10 +5,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startFakeApi } from '../tests/fake-api/server';
+import { browsersOrExit, hasDisplay } from './browsers';
 import { ROOT, buildFor, launchExtension, readBadge, saveKeyInOptions } from './extension-harness';
 
 const DEMO_KEY = `flx_live_${'7c1e'.repeat(10)}`;
-const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const headless = !hasDisplay();
 const outDir = join(ROOT, '.output', 'demo');
 
 async function shoot(page: Page, name: string, width: number) {
@@ -23,6 +24,8 @@ async function shoot(page: Page, name: string, width: number) {
   }
 }
 
+// The browser first: a missing one is reported (or installed) before a minute of building.
+browsersOrExit(['chromium']);
 const api = await startFakeApi();
 console.log(`Fake FluxImage API on ${api.origin}`);
 console.log('Building the extension against it…');

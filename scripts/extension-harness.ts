@@ -1,14 +1,14 @@
-// Builds the extension against a given API origin and runs it in the system
-// Chromium. Shared by the e2e suite, `npm run demo` and `npm run bench`.
+// Builds the extension against a given API origin and runs it in the Chromium
+// scripts/browsers.ts finds. Shared by the e2e suite, `npm run demo` and `npm run bench`.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { chromiumExecutable } from './browsers';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A port nobody is listening on right now. */
 export function freePort(): Promise<number> {
@@ -51,7 +51,7 @@ export interface LaunchOptions {
 export async function launchExtension(dir: string, options: LaunchOptions = {}): Promise<RunningExtension> {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'fluximage-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath: chromiumExecutable(),
     headless: options.headless ?? true,
     locale: options.lang ?? 'en-US',
     args: [
@@ -146,10 +146,28 @@ export async function stopServiceWorker(context: BrowserContext): Promise<void> 
   await cdp.detach();
 }
 
+/** The options page the extension opens when installed with no key, or undefined if none opens within `ms`. */
+async function installTimeOptions(extension: RunningExtension, ms: number): Promise<Page | undefined> {
+  const url = extension.url('options.html');
+  for (const deadline = Date.now() + ms; Date.now() < deadline;) {
+    const page = extension.context.pages().find((open) => open.url() === url);
+    if (page) return page;
+    await new Promise((resolveSoon) => setTimeout(resolveSoon, 50));
+  }
+  return undefined;
+}
+
 /** Saves `key` through the options page, as a person would; resolves once FluxImage accepted it. */
 export async function saveKeyInOptions(extension: RunningExtension, key: string): Promise<Page> {
-  const options = await extension.context.newPage();
-  await options.goto(extension.url('options.html'));
+  // A fresh profile opens the options page on install, and would take over a second one
+  // opened meanwhile ("navigation interrupted"): use that page, as a new user does.
+  let options = await installTimeOptions(extension, 10_000);
+  if (options) {
+    await options.waitForLoadState();
+  } else {
+    options = await extension.context.newPage();
+    await options.goto(extension.url('options.html'));
+  }
   await options.locator('#api-key').fill(key);
   await options.locator('button[type=submit]').first().click();
   await options.locator('.notice-success').waitFor();

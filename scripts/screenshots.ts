@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { startFakeApi } from '../tests/fake-api/server';
+import { browsersOrExit } from './browsers';
 import { ROOT, buildFor, launchExtension, saveKeyInOptions, type RunningExtension } from './extension-harness';
 
 const DEMO_KEY = `flx_live_${'7c1e'.repeat(10)}`;
@@ -46,6 +47,7 @@ async function popupShot(context: BrowserContext, extension: RunningExtension, l
   await canvas.close();
 }
 
+browsersOrExit(['chromium']);
 mkdirSync(outDir, { recursive: true });
 const api = await startFakeApi();
 const dir = buildFor(api.origin, 'demo');

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
+import { describeActionError } from '@/components/action-error';
 import { useStored } from '@/components/use-stored';
 import { defaultThreshold } from '@/lib/alerts';
 import { formatCount } from '@/lib/format';
@@ -13,7 +14,7 @@ export function AlertSection({ locale }: { locale: string }) {
   const snapshot = useStored(snapshotItem, null);
   const [threshold, setThreshold] = useState('');
   const [notifications, setNotifications] = useState(DEFAULT_SETTINGS.notifications);
-  const [result, setResult] = useState<'saved' | 'invalid' | null>(null);
+  const [result, setResult] = useState<'saved' | 'invalid' | { failed: string } | null>(null);
 
   // Show what is stored whenever it changes (also from another window).
   useEffect(() => {
@@ -30,8 +31,12 @@ export function AlertSection({ locale }: { locale: string }) {
       setResult('invalid');
       return;
     }
-    await settingsItem.set({ threshold: parsed.threshold, notifications });
-    setResult('saved');
+    try {
+      await settingsItem.set({ threshold: parsed.threshold, notifications });
+      setResult('saved');
+    } catch (error) {
+      setResult({ failed: describeActionError(error) });
+    }
   };
 
   return (
@@ -69,6 +74,7 @@ export function AlertSection({ locale }: { locale: string }) {
       <div aria-live="polite">
         {result === 'saved' && <Notice tone="success">{t('settingsSaved')}</Notice>}
         {result === 'invalid' && <Notice tone="error">{t('thresholdInvalid')}</Notice>}
+        {typeof result === 'object' && result && <Notice tone="error">{t('settingsFailed', result.failed)}</Notice>}
       </div>
     </section>
   );

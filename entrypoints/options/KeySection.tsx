@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { KeyField } from '@/components/KeyField';
 import { Notice, type Tone } from '@/components/Notice';
+import { describeActionError } from '@/components/action-error';
 import { useStored } from '@/components/use-stored';
 import { formatCount } from '@/lib/format';
 import { t, type MessageKey } from '@/lib/i18n';
 import { maskKey } from '@/lib/key';
 import { parseKeyInput, type KeyProblem } from '@/lib/key-paste';
-import { sendMessage, type SaveKeyResult } from '@/lib/messages';
+import { send, type SaveKeyResult } from '@/lib/messages';
 import { planLabel } from '@/lib/plan';
 import { apiKeyItem } from '@/lib/storage';
 import { describeFailureCause } from '@/lib/view';
@@ -23,9 +24,12 @@ const KEY_PROBLEMS: Record<KeyProblem, MessageKey> = {
 interface Message {
   tone: Tone;
   text: string;
+  /** The key FluxImage could not confirm, offered to "Save anyway". */
+  unverifiedKey?: string;
 }
 
-function describeSave(outcome: SaveKeyResult, locale: string): Message {
+/** What a save came to, in words; `stored` is the key in storage afterwards. */
+function describeSave(outcome: SaveKeyResult, key: string, stored: string | null, locale: string): Message {
   switch (outcome.result) {
     case 'connected':
       return {
@@ -35,7 +39,12 @@ function describeSave(outcome: SaveKeyResult, locale: string): Message {
     case 'rejected':
       return { tone: 'error', text: t('keyRejected') };
     case 'unverified':
-      return { tone: 'warning', text: t('savedUnverified', describeFailureCause(outcome.kind, t)) };
+      return outcome.saved
+        ? { tone: 'warning', text: t('savedUnverified', describeFailureCause(outcome.kind, t)) }
+        : { tone: 'warning', text: t('notSavedUnverified', describeFailureCause(outcome.kind, t)), unverifiedKey: key };
+    case 'superseded':
+      if (stored === key) return { tone: 'info', text: t('supersededSameKey') };
+      return { tone: 'warning', text: t(stored === null ? 'supersededRemoved' : 'supersededOtherKey') };
   }
 }
 
@@ -45,32 +54,51 @@ export function KeySection({ locale }: { locale: string }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
 
-  const save = async (event: Event) => {
+  /** Runs one key action at a time: Save and Remove are disabled until it is over. */
+  const act = async (working: string, action: () => Promise<Message>, failed: MessageKey) => {
+    setBusy(true);
+    setMessage({ tone: 'info', text: working });
+    try {
+      setMessage(await action());
+    } catch (error) {
+      setMessage({ tone: 'error', text: t(failed, describeActionError(error)) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveKey = (key: string, force: boolean) =>
+    act(
+      t('checkingKey'),
+      async () => {
+        const outcome = await send('saveKey', { key, force });
+        // The full key is never shown again once it is stored; only its masked form.
+        if (outcome.result === 'connected' || (outcome.result === 'unverified' && outcome.saved)) setDraft('');
+        return describeSave(outcome, key, await apiKeyItem.get(), locale);
+      },
+      'saveFailed',
+    );
+
+  const save = (event: Event) => {
     event.preventDefault();
     const parsed = parseKeyInput(draft);
     if (!parsed.ok) {
       setMessage({ tone: 'error', text: t(KEY_PROBLEMS[parsed.problem]) });
       return;
     }
-    setBusy(true);
-    setMessage({ tone: 'info', text: t('checkingKey') });
-    try {
-      const outcome = await sendMessage({ type: 'save-key', key: parsed.key });
-      setMessage(describeSave(outcome, locale));
-      // The full key is never shown again once it is stored; only its masked form.
-      if (outcome.result !== 'rejected') setDraft('');
-    } catch {
-      setMessage({ tone: 'error', text: t('causeInternal') });
-    } finally {
-      setBusy(false);
-    }
+    void saveKey(parsed.key, false);
   };
 
-  const remove = async () => {
-    await sendMessage({ type: 'remove-key' });
-    setDraft('');
-    setMessage({ tone: 'info', text: t('keyRemoved') });
-  };
+  const remove = () =>
+    act(
+      t('removingKey'),
+      async () => {
+        await send('removeKey');
+        setDraft('');
+        return { tone: 'info', text: t('keyRemoved') };
+      },
+      'removeFailed',
+    );
 
   return (
     <section aria-labelledby="key-heading">
@@ -82,17 +110,24 @@ export function KeySection({ locale }: { locale: string }) {
         </p>
         {savedKey && <p class="saved-key">{t('savedKey', maskKey(savedKey))}</p>}
         <div class="row">
-          <button type="submit" class="primary" aria-busy={busy}>
-            {busy ? t('checkingKey') : t('save')}
+          <button type="submit" class="primary" aria-busy={busy} disabled={busy}>
+            {t('save')}
           </button>
           {savedKey && (
-            <button type="button" class="secondary" onClick={remove}>
+            <button type="button" class="secondary" onClick={remove} disabled={busy}>
               {t('removeKey')}
             </button>
           )}
         </div>
       </form>
-      <div aria-live="polite">{message && <Notice tone={message.tone}>{message.text}</Notice>}</div>
+      <div aria-live="polite">
+        {message && <Notice tone={message.tone}>{message.text}</Notice>}
+        {message?.unverifiedKey && !busy && (
+          <button type="button" class="secondary" onClick={() => void saveKey(message.unverifiedKey!, true)}>
+            {t('saveAnyway')}
+          </button>
+        )}
+      </div>
     </section>
   );
 }

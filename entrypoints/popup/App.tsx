@@ -3,7 +3,10 @@ import { browser } from 'wxt/browser';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { Notice } from '@/components/Notice';
 import { useStored } from '@/components/use-stored';
-import { sendMessage } from '@/lib/messages';
+import { send } from '@/lib/messages';
+import { describeActionError } from '@/components/action-error';
+import { earliestUserRefresh } from '@/lib/schedule';
+import { formatClockTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { DASHBOARD_URL } from '@/lib/config';
 import { apiKeyItem, pollStatusItem, settingsItem, snapshotItem } from '@/lib/storage';
@@ -17,21 +20,28 @@ export function App({ initial }: { initial: PopupState }) {
   const snapshot = useStored(snapshotItem, initial.snapshot);
   const status = useStored(pollStatusItem, initial.status);
   const settings = useStored(settingsItem, initial.settings);
-  const now = useClock();
   const [refreshing, setRefreshing] = useState(false);
+  const [refreshError, setRefreshError] = useState<string | null>(null);
   const { locale } = initial;
   const view = toView({ hasKey: key !== null, snapshot, status, settings });
+  // A check the user asks for keeps a minimum gap after the last one (and honours Retry-After).
+  const refreshAt = earliestUserRefresh(status);
+  const now = useClock(refreshAt);
+  const tooSoon = refreshAt !== null && refreshAt > now;
 
   const refresh = async () => {
     setRefreshing(true);
+    setRefreshError(null);
     try {
-      await sendMessage({ type: 'refresh' });
+      await send('refresh');
+    } catch (error) {
+      setRefreshError(t('refreshFailed', describeActionError(error)));
     } finally {
       setRefreshing(false);
     }
   };
   useEffect(() => {
-    if (initial.key !== null) void refresh();
+    if (initial.key !== null && !tooSoon) void refresh();
   }, []);
 
   const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());
@@ -60,6 +70,7 @@ export function App({ initial }: { initial: PopupState }) {
       {view.failure && view.kind !== 'rejected' && (
         <Notice tone="warning">{describeFailure(view.failure, t, locale)}</Notice>
       )}
+      {refreshError && <Notice tone="error">{refreshError}</Notice>}
       {view.snapshot ? (
         <ErrorBoundary resetKey={view.snapshot}>
           <UsageDetails view={view} snapshot={view.snapshot} locale={locale} now={now} />
@@ -69,9 +80,14 @@ export function App({ initial }: { initial: PopupState }) {
       )}
       <footer class="actions">
         {/* Both labels share one grid cell, so the button keeps its width (no layout shift). */}
-        <button type="button" class="secondary refresh" onClick={refresh} aria-busy={refreshing}>
-          <span class={refreshing ? 'hidden' : undefined}>{t('refresh')}</span>
-          <span class={refreshing ? undefined : 'hidden'}>{t('refreshing')}</span>
+        <button
+          type="button"
+          class="secondary refresh"
+          onClick={refresh}
+          aria-busy={refreshing}
+          disabled={refreshing || tooSoon}
+        >
+          <RefreshLabel shown={refreshing ? 'busy' : tooSoon ? 'later' : 'now'} at={refreshAt ?? now} locale={locale} />
         </button>
         <a href={DASHBOARD_URL} target="_blank" rel="noopener noreferrer">
           {t('openDashboard')}
@@ -84,12 +100,39 @@ export function App({ initial }: { initial: PopupState }) {
   );
 }
 
-/** The current time, ticking every 30 s so "updated 3 min ago" stays true while open. */
-function useClock(): number {
+/**
+ * The three labels share one grid cell, so the button keeps the widest one's width
+ * and never shifts the footer when its state changes.
+ */
+function RefreshLabel({ shown, at, locale }: { shown: 'now' | 'busy' | 'later'; at: number; locale: string }) {
+  const label = (state: typeof shown, text: string) => (
+    <span class={state === shown ? undefined : 'hidden'} aria-hidden={state !== shown}>
+      {text}
+    </span>
+  );
+  return (
+    <>
+      {label('now', t('refresh'))}
+      {label('busy', t('refreshing'))}
+      {label('later', t('refreshAt', formatClockTime(at, locale, true)))}
+    </>
+  );
+}
+
+/**
+ * The current time, ticking every 30 s so "updated 3 min ago" stays true while open,
+ * and once more at `wakeAt` (when Refresh becomes available again).
+ */
+function useClock(wakeAt: number | null): number {
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);
   }, []);
+  useEffect(() => {
+    if (wakeAt === null || wakeAt <= Date.now()) return;
+    const timer = setTimeout(() => setNow(Date.now()), wakeAt - Date.now() + 50);
+    return () => clearTimeout(timer);
+  }, [wakeAt]);
   return now;
 }

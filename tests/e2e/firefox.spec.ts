@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { launch, type Browser, type Page } from 'puppeteer-core';
 import { test, expect, KEY } from './fixtures';
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+// The Firefox global-setup.ts found (or installed) for this run.
+const FIREFOX = process.env.FIREFOX_PATH!;
 const GECKO_ID = 'companion@fluximage.app';
 
 interface FirefoxExtension {

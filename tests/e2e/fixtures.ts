@@ -101,3 +101,20 @@ export async function closeOptionsTabs(extension: RunningExtension) {
     if (page.url() === extension.url('options.html')) await page.close();
   }
 }
+
+/**
+ * Moves the last check `ms` into the past, as if time had passed: a person may ask
+ * for a refresh only some time after the last check.
+ */
+export async function ageLastCheck(context: RunningExtension['context'], ms = 60_000) {
+  const page = await extensionPage(context);
+  await page.evaluate(async (by) => {
+    type Local = {
+      get(key: string): Promise<Record<string, { checkedAt: number } | undefined>>;
+      set(v: object): Promise<void>;
+    };
+    const { local } = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage;
+    const { pollStatus } = await local.get('pollStatus');
+    if (pollStatus) await local.set({ pollStatus: { ...pollStatus, checkedAt: pollStatus.checkedAt - by } });
+  }, ms);
+}

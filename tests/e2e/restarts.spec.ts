@@ -1,5 +1,5 @@
 import { launchExtension, readBadge, stopServiceWorker } from '../../scripts/extension-harness';
-import { test, expect, expectBadge, firePollAlarm, storedData, KEY } from './fixtures';
+import { test, expect, ageLastCheck, expectBadge, firePollAlarm, storedData, KEY } from './fixtures';
 
 type ChromeInPage = {
   chrome: {
@@ -18,6 +18,7 @@ test.describe('restarts and lifecycles', () => {
   }) => {
     await saveKey();
     await expectBadge(badge, '1k');
+    await ageLastCheck(extension.context);
     await stopServiceWorker(extension.context);
     api.setUsage({ ia_credits_remaining: 777 });
     // Opening the popup wakes the worker; its refresh is the next poll.
@@ -74,21 +75,32 @@ test.describe('restarts and lifecycles', () => {
     await expect.poll(async () => (await badge()).title).toContain("Can't reach FluxImage");
     api.setFault(null);
     api.setUsage({ ia_credits_remaining: 1500 });
+    await ageLastCheck(extension.context);
     const popup = await openPopup();
     await expect(popup.getByLabel('AI credits left')).toHaveText('1,500');
     await expect(popup.getByRole('status')).toHaveCount(0);
     await expectBadge(badge, '1.5k');
   });
 
-  test('two refreshes while a poll is in flight make one request', async ({ api, saveKey, openPopup }) => {
+  test('the popup cannot start a second request while one is in flight, nor right after it', async ({
+    api,
+    extension,
+    saveKey,
+    openPopup,
+  }) => {
     await saveKey();
+    await ageLastCheck(extension.context);
     const before = api.usageRequests().length;
     api.setDelay(1_500);
     const popup = await openPopup();
-    const refresh = popup.getByRole('button', { name: /Refresh/ });
-    await refresh.click();
-    await refresh.click();
-    await expect(refresh).toHaveAccessibleName('Refresh', { timeout: 10_000 });
+    const refresh = popup.locator('button.refresh');
+    // Opening the popup asks for the numbers; the button waits for that answer.
+    await expect(refresh).toHaveAccessibleName('Refreshing…');
+    await expect(refresh).toBeDisabled();
+    // Then it says when a person may ask again, and stays disabled until then.
+    await expect(refresh).toHaveAccessibleName(/^Refresh at \d{1,2}:\d{2}:\d{2}/, { timeout: 10_000 });
+    await expect(refresh).toBeDisabled();
+    await refresh.click({ force: true });
     expect(api.usageRequests().length - before).toBe(1);
   });
 

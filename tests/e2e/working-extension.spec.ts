@@ -1,4 +1,4 @@
-import { test, expect, expectBadge, closeOptionsTabs, KEY } from './fixtures';
+import { test, expect, ageLastCheck, expectBadge, closeOptionsTabs, KEY } from './fixtures';
 
 test.describe('first use', () => {
   test('opens the options page on install', async ({ extension }) => {
@@ -83,7 +83,7 @@ test.describe('the popup', () => {
       'href',
       'https://fluximage.app/',
     );
-    await expect(popup.getByRole('button', { name: 'Refresh' })).toBeVisible();
+    await expect(popup.getByRole('button', { name: /^Refresh/ })).toBeVisible();
   });
 
   test('shows limited compressions and unavailable features on a starter plan', async ({ api, saveKey, openPopup }) => {
@@ -109,13 +109,26 @@ test.describe('the popup', () => {
     await expect(popup.getByRole('link', { name: /pack/ })).toHaveCount(0);
   });
 
-  test('refreshes when opened and when asked', async ({ api, saveKey, openPopup, badge }) => {
+  test('refreshes when opened and when asked, but not within a minimum gap', async ({
+    api,
+    extension,
+    saveKey,
+    openPopup,
+    badge,
+  }) => {
     await saveKey();
     api.setUsage({ ia_credits_remaining: 950 });
+    // Right after the key was checked, opening the popup asks FluxImage nothing.
+    const early = await openPopup();
+    await expect(early.getByRole('button', { name: /^Refresh at/ })).toBeDisabled();
+    await early.close();
+    expect(api.usageRequests()).toHaveLength(1);
+    await ageLastCheck(extension.context);
     const popup = await openPopup();
     await expect(popup.getByLabel('AI credits left')).toHaveText('950');
     api.setUsage({ ia_credits_remaining: 940 });
-    await popup.getByRole('button', { name: 'Refresh' }).click();
+    await ageLastCheck(extension.context);
+    await popup.getByRole('button', { name: 'Refresh', exact: true }).click();
     await expect(popup.getByLabel('AI credits left')).toHaveText('940');
     await expectBadge(badge, '940');
     expect(api.usageRequests()).toHaveLength(3);
@@ -125,6 +138,7 @@ test.describe('the popup', () => {
 test('the popup does not move when the refresh answer lands', async ({ api, extension, saveKey }) => {
   const options = await saveKey();
   await expect(options.getByText(/^Connected:/)).toBeVisible();
+  await ageLastCheck(extension.context);
   api.setDelay(500);
   api.setUsage({ ia_credits_remaining: 98_765, ia_credits_used: 990 });
   const popup = await extension.context.newPage();
@@ -138,15 +152,22 @@ test('the popup does not move when the refresh answer lands', async ({ api, exte
   await popup.goto(extension.url('popup.html'));
   await expect(popup.getByRole('button', { name: 'Refreshing…' })).toBeVisible();
   await expect(popup.getByLabel('AI credits left')).toHaveText('98,765');
-  await expect(popup.getByRole('button', { name: 'Refresh', exact: true })).toBeVisible();
+  await expect(popup.getByRole('button', { name: /^Refresh at/ })).toBeVisible();
   expect(await popup.evaluate(() => (globalThis as unknown as { layoutShift: number }).layoutShift)).toBe(0);
 });
 
 test.describe('when FluxImage says no', () => {
-  test('a rejected key clears the number and says to check the key', async ({ api, saveKey, openPopup, badge }) => {
+  test('a rejected key clears the number and says to check the key', async ({
+    api,
+    extension,
+    saveKey,
+    openPopup,
+    badge,
+  }) => {
     await saveKey();
     await expectBadge(badge, '1k');
     api.rejectKey(KEY);
+    await ageLastCheck(extension.context);
     const popup = await openPopup();
     await expect(popup.getByRole('alert')).toHaveText('FluxImage rejected the API key. Check it in the options.');
     await expectBadge(badge, '!');
@@ -164,6 +185,7 @@ test.describe('when FluxImage says no', () => {
 
   test('a server error after a good poll keeps the number, marked stale', async ({
     api,
+    extension,
     saveKey,
     openPopup,
     badge,
@@ -172,6 +194,7 @@ test.describe('when FluxImage says no', () => {
     await expectBadge(badge, '1k');
     const normal = (await badge()).color;
     api.setFault('server-error');
+    await ageLastCheck(extension.context);
     const popup = await openPopup();
     await expect(popup.getByRole('status').first()).toContainText("FluxImage's server is having trouble. Retrying at");
     await expect(popup.getByLabel('AI credits left')).toHaveText('1,080');
@@ -203,6 +226,7 @@ test.describe('low-credit notification', () => {
       });
     const refreshTo = async (remaining: number, badgeText: string) => {
       api.setUsage({ ia_credits_remaining: remaining });
+      await ageLastCheck(extension.context);
       const popup = await openPopup();
       await expectBadge(badge, badgeText);
       await popup.close();
@@ -249,6 +273,7 @@ test.describe('settings', () => {
     await expect.poll(async () => (await badge()).color).not.toEqual(normal);
     expect((await badge()).title).toContain('Low: at or under your alert threshold of 2,000.');
     api.setUsage({ ia_credits_remaining: 900 });
+    await ageLastCheck(extension.context);
     const popup = await openPopup();
     await expectBadge(badge, '900');
     await expect(popup.getByText('Low: at or under your alert threshold of 2,000.')).toBeVisible();

@@ -1,49 +1,49 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { FetchOutcome } from '@/lib/api-client';
+import type { FailureKind } from '@/lib/failures';
 import { createPoller, type PollerDeps } from '@/lib/poller';
 import { alertMemoryItem, apiKeyItem, extensionStore, pollStatusItem, settingsItem, snapshotItem } from '@/lib/storage';
-import { BACKOFF_CAP_MS, POLL_INTERVAL_MS } from '@/lib/schedule';
+import { BACKOFF_CAP_MS, MIN_REFRESH_GAP_MS, POLL_INTERVAL_MS } from '@/lib/schedule';
 import type { View } from '@/lib/view';
-import { KEY, OTHER_KEY, SAMPLE_RESPONSE } from './helpers';
+import { KEY, OTHER_KEY, usage } from './helpers';
 
 const T0 = Date.UTC(2026, 10, 25, 14, 0);
 
-type Responder = () => Promise<Response>;
+type Answer = () => Promise<FetchOutcome>;
 
 const answer = {
   usage:
-    (changes: Record<string, unknown> = {}): Responder =>
+    (changes: Parameters<typeof usage>[0] = {}): Answer =>
+    async () => ({ ok: true, usage: usage(changes) }),
+  failure:
+    (kind: FailureKind, retryAfterMs?: number): Answer =>
     async () =>
-      new Response(JSON.stringify({ ...SAMPLE_RESPONSE, ...changes }), {
-        status: 200,
-        headers: { 'Content-Type': 'application/json' },
-      }),
-  status:
-    (status: number, headers: Record<string, string> = {}): Responder =>
-    async () =>
-      new Response(JSON.stringify({ error: 'x' }), {
-        status,
-        headers: { 'Content-Type': 'application/json', ...headers },
-      }),
-  offline: (): Responder => async () => {
-    throw new TypeError('Failed to fetch');
-  },
+      retryAfterMs === undefined ? { ok: false, kind } : { ok: false, kind, retryAfterMs },
 };
+
+/** An answer that arrives only when the test releases it: a slow server. */
+function slow(outcome: Answer) {
+  let release!: () => void;
+  const arrived = new Promise<void>((resolve) => (release = resolve));
+  return { answer: (() => arrived.then(outcome)) as Answer, release };
+}
 
 function setup() {
   const clock = { now: T0 };
-  const responders: Responder[] = [];
-  const requests: { url: string; authorization: string | null }[] = [];
+  const answers: Answer[] = [];
+  const requests: string[] = [];
   const views: View[] = [];
   const announced: string[] = [];
   const schedule: { at: number | null | undefined } = { at: undefined };
   let failAnnounce = false;
   const deps: PollerDeps = {
-    origin: 'https://fluximage.app',
-    fetch: async (input, init) => {
-      requests.push({ url: String(input), authorization: new Headers(init?.headers).get('Authorization') });
-      const next = responders.shift();
-      if (!next) throw new Error('unexpected request');
-      return next();
+    api: {
+      fetchUsage: (key) => {
+        requests.push(key);
+        const next = answers.shift();
+        if (!next) throw new Error('unexpected request');
+        return next();
+      },
     },
     now: () => clock.now,
     random: () => 1,
@@ -69,7 +69,7 @@ function setup() {
     schedule,
     deps,
     poller: createPoller(deps),
-    queue: (...next: Responder[]) => responders.push(...next),
+    queue: (...next: Answer[]) => answers.push(...next),
     lastView: () => views.at(-1)!,
     breakAnnouncements: () => {
       failAnnounce = true;
@@ -82,15 +82,18 @@ beforeEach(() => {
   h = setup();
 });
 
-async function connect(changes: Record<string, unknown> = {}) {
+async function connect(changes: Parameters<typeof usage>[0] = {}) {
   h.queue(answer.usage(changes));
-  return h.poller.saveKey(KEY);
+  return h.poller.saveKey({ key: KEY, force: false });
 }
+
+/** Moves the clock past the minimum gap between checks a person can ask for. */
+const afterGap = () => (h.clock.now += MIN_REFRESH_GAP_MS);
 
 describe('without a key', () => {
   it('makes no request and invites the user to set one', async () => {
     await h.poller.poll();
-    await h.poller.refresh();
+    expect(await h.poller.refresh()).toEqual({ result: 'idle' });
     expect(h.requests).toEqual([]);
     expect(h.lastView().kind).toBe('no-key');
     expect(h.schedule.at).toBeNull();
@@ -104,7 +107,7 @@ describe('saving a key', () => {
       result: 'connected',
       usage: expect.objectContaining({ plan: 'pro', remainingCredits: 1080 }),
     });
-    expect(h.requests).toEqual([{ url: 'https://fluximage.app/api/usage', authorization: `Bearer ${KEY}` }]);
+    expect(h.requests).toEqual([KEY]);
     expect(await apiKeyItem.get()).toBe(KEY);
     expect(await snapshotItem.get()).toEqual({
       usage: expect.objectContaining({ remainingCredits: 1080 }),
@@ -116,33 +119,108 @@ describe('saving a key', () => {
 
   it('does not store a key that FluxImage rejects, and keeps the previous one', async () => {
     await connect();
-    h.queue(answer.status(401));
-    expect(await h.poller.saveKey(OTHER_KEY)).toEqual({ result: 'rejected' });
+    h.queue(answer.failure('unauthorized'));
+    expect(await h.poller.saveKey({ key: OTHER_KEY, force: false })).toEqual({ result: 'rejected' });
     expect(await apiKeyItem.get()).toBe(KEY);
     expect((await snapshotItem.get())?.usage.remainingCredits).toBe(1080);
   });
 
-  it('stores a key it could not check yet, and says why', async () => {
-    h.queue(answer.status(503));
-    expect(await h.poller.saveKey(KEY)).toEqual({ result: 'unverified', kind: 'server' });
-    expect(await apiKeyItem.get()).toBe(KEY);
+  it.each(['server', 'timeout', 'network', 'bad-response', 'rate-limited'] as const)(
+    'keeps the working key when the new one cannot be checked (%s)',
+    async (kind) => {
+      await connect();
+      h.queue(answer.failure(kind));
+      expect(await h.poller.saveKey({ key: OTHER_KEY, force: false })).toEqual({
+        result: 'unverified',
+        kind,
+        saved: false,
+      });
+      expect(await apiKeyItem.get()).toBe(KEY);
+      expect((await snapshotItem.get())?.usage.remainingCredits).toBe(1080);
+      expect(h.lastView().kind).toBe('normal');
+    },
+  );
+
+  it('stores an unconfirmed key when the user saves it anyway, and keeps trying', async () => {
+    await connect();
+    h.queue(answer.failure('server'));
+    expect(await h.poller.saveKey({ key: OTHER_KEY, force: true })).toEqual({
+      result: 'unverified',
+      kind: 'server',
+      saved: true,
+    });
+    expect(await apiKeyItem.get()).toBe(OTHER_KEY);
+    expect(await snapshotItem.get()).toBeNull();
     expect(h.lastView().kind).toBe('unreachable');
-    expect(h.schedule.at).not.toBeNull();
+    expect(h.schedule.at).toBeGreaterThan(T0);
+  });
+
+  it('never stores a rejected key, even when saved anyway', async () => {
+    h.queue(answer.failure('unauthorized'));
+    expect(await h.poller.saveKey({ key: KEY, force: true })).toEqual({ result: 'rejected' });
+    expect(await apiKeyItem.get()).toBeNull();
   });
 
   it('starts afresh with a different key: old numbers and alert memory are dropped', async () => {
-    await connect({ ia_credits_remaining: 5 });
+    await connect({ remainingCredits: 5 });
     expect(await alertMemoryItem.get()).toBe('low');
-    h.queue(answer.status(500));
-    await h.poller.saveKey(OTHER_KEY);
-    expect(await snapshotItem.get()).toBeNull();
+    h.queue(answer.usage({ remainingCredits: 900 }));
+    await h.poller.saveKey({ key: OTHER_KEY, force: false });
     expect(await alertMemoryItem.get()).toBe('normal');
+    expect((await snapshotItem.get())?.usage.remainingCredits).toBe(900);
+  });
+
+  it('reports a storage failure instead of success, and stores nothing', async () => {
+    const full = { ...apiKeyItem, set: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) };
+    const poller = createPoller({ ...h.deps, store: { ...h.deps.store, apiKey: full } });
+    h.queue(answer.usage());
+    await expect(poller.saveKey({ key: KEY, force: false })).rejects.toThrow(/QUOTA/);
+    expect(await apiKeyItem.get()).toBeNull();
+  });
+});
+
+describe('the last key action wins', () => {
+  it('a removal during a slow check keeps the key removed', async () => {
+    await connect();
+    const check = slow(answer.usage({ remainingCredits: 7 }));
+    h.queue(check.answer);
+    const saving = h.poller.saveKey({ key: OTHER_KEY, force: false });
+    await h.poller.removeKey();
+    check.release();
+    expect(await saving).toEqual({ result: 'superseded' });
+    expect(await apiKeyItem.get()).toBeNull();
+    expect(await snapshotItem.get()).toBeNull();
+    expect(h.lastView().kind).toBe('no-key');
+  });
+
+  it('of two saves, the later one is kept even when its answer comes first', async () => {
+    const first = slow(answer.usage({ remainingCredits: 111 }));
+    h.queue(first.answer, answer.usage({ remainingCredits: 222 }));
+    const earlier = h.poller.saveKey({ key: KEY, force: false });
+    const later = await h.poller.saveKey({ key: OTHER_KEY, force: false });
+    first.release();
+    expect(later).toMatchObject({ result: 'connected' });
+    expect(await earlier).toEqual({ result: 'superseded' });
+    expect(await apiKeyItem.get()).toBe(OTHER_KEY);
+    expect((await snapshotItem.get())?.usage.remainingCredits).toBe(222);
+  });
+
+  it('throws away a poll answer that arrives after the key was removed', async () => {
+    await connect();
+    const late = slow(answer.usage({ remainingCredits: 7 }));
+    h.queue(late.answer);
+    const polling = h.poller.poll();
+    await h.poller.removeKey();
+    late.release();
+    await polling;
+    expect(await snapshotItem.get()).toBeNull();
+    expect(h.lastView().kind).toBe('no-key');
   });
 });
 
 describe('removing the key', () => {
   it('wipes the numbers, the error state and the alert memory, and stops polling', async () => {
-    await connect({ ia_credits_remaining: 5 });
+    await connect({ remainingCredits: 5 });
     await h.poller.removeKey();
     expect(await apiKeyItem.get()).toBeNull();
     expect(await snapshotItem.get()).toBeNull();
@@ -152,45 +230,33 @@ describe('removing the key', () => {
     expect(h.lastView().kind).toBe('no-key');
   });
 
-  it('throws away an answer that arrives after the key was removed', async () => {
+  it('reports a failure to remove instead of saying it worked', async () => {
     await connect();
-    let release!: () => void;
-    h.queue(
-      () =>
-        new Promise<Response>(
-          (resolve) => (release = () => void answer.usage({ ia_credits_remaining: 7 })().then(resolve)),
-        ),
-    );
-    const polling = h.poller.poll();
-    await Promise.resolve();
-    await h.poller.removeKey();
-    release();
-    await polling;
-    expect(await snapshotItem.get()).toBeNull();
-    expect(h.lastView().kind).toBe('no-key');
+    const stuck = { ...apiKeyItem, remove: () => Promise.reject(new Error('storage is gone')) };
+    const poller = createPoller({ ...h.deps, store: { ...h.deps.store, apiKey: stuck } });
+    await expect(poller.removeKey()).rejects.toThrow();
+    expect(await apiKeyItem.get()).toBe(KEY);
   });
 });
 
 describe('failures keep the last good numbers', () => {
-  it.each([
-    ['a server error', answer.status(500), 'server'],
-    ['a network failure', answer.offline(), 'network'],
-    ['a rate limit', answer.status(429), 'rate-limited'],
-    ['an unknown answer', answer.status(404), 'bad-response'],
-  ])('after %s the badge keeps its number, marked stale', async (_, responder, kind) => {
-    await connect();
-    h.clock.now += POLL_INTERVAL_MS;
-    h.queue(responder);
-    await h.poller.poll();
-    expect((await snapshotItem.get())?.fetchedAt).toBe(T0);
-    expect(h.lastView()).toMatchObject({ kind: 'stale', failure: { kind, since: T0 + POLL_INTERVAL_MS } });
-  });
+  it.each(['server', 'network', 'rate-limited', 'bad-response'] as const)(
+    'after a %s failure the badge keeps its number, marked stale',
+    async (kind) => {
+      await connect();
+      h.clock.now += POLL_INTERVAL_MS;
+      h.queue(answer.failure(kind));
+      await h.poller.poll();
+      expect((await snapshotItem.get())?.fetchedAt).toBe(T0);
+      expect(h.lastView()).toMatchObject({ kind: 'stale', failure: { kind, since: T0 + POLL_INTERVAL_MS } });
+    },
+  );
 
   it('backs off while failures continue and returns to the normal schedule after a success', async () => {
     await connect();
     const delays: number[] = [];
     for (let i = 0; i < 6; i += 1) {
-      h.queue(answer.status(502));
+      h.queue(answer.failure('server'));
       await h.poller.poll();
       delays.push(h.schedule.at! - h.clock.now);
       h.clock.now = h.schedule.at!;
@@ -206,21 +272,23 @@ describe('failures keep the last good numbers', () => {
 
   it('honours Retry-After and does not let a popup refresh jump the queue', async () => {
     await connect();
-    h.queue(answer.status(429, { 'Retry-After': '600' }));
+    h.queue(answer.failure('rate-limited', 600_000));
     await h.poller.poll();
     expect(h.schedule.at).toBe(T0 + 600_000);
-    await h.poller.refresh();
+    h.clock.now += 60_000;
+    expect(await h.poller.refresh()).toEqual({ result: 'too-soon', at: T0 + 600_000 });
     expect(h.requests).toHaveLength(2);
   });
 
   it('stops polling after a 401 and clears the numbers of the rejected key', async () => {
     await connect();
-    h.queue(answer.status(401));
+    h.queue(answer.failure('unauthorized'));
     await h.poller.poll();
     expect(await snapshotItem.get()).toBeNull();
     expect(h.lastView().kind).toBe('rejected');
     expect(h.schedule.at).toBeNull();
-    await h.poller.refresh();
+    afterGap();
+    expect(await h.poller.refresh()).toEqual({ result: 'idle' });
     await h.poller.resume();
     await h.poller.poll();
     await createPoller(h.deps).poll();
@@ -229,9 +297,9 @@ describe('failures keep the last good numbers', () => {
 
   it('retries at once when the network comes back', async () => {
     await connect();
-    h.queue(answer.offline());
+    h.queue(answer.failure('network'));
     await h.poller.poll();
-    h.queue(answer.usage({ ia_credits_remaining: 1000 }));
+    h.queue(answer.usage({ remainingCredits: 1000 }));
     await h.poller.reconnect();
     expect(h.requests).toHaveLength(3);
     expect(h.lastView().kind).toBe('normal');
@@ -245,25 +313,50 @@ describe('failures keep the last good numbers', () => {
 
   it('records an unexpected error and keeps the schedule going', async () => {
     h.breakAnnouncements();
-    await connect({ ia_credits_remaining: 3 });
+    await expect(connect({ remainingCredits: 3 })).rejects.toThrow('notification service crashed');
     expect(await pollStatusItem.get()).toMatchObject({ kind: 'internal' });
     expect(h.schedule.at).toBeGreaterThan(T0);
     expect((await snapshotItem.get())?.usage.remainingCredits).toBe(3);
   });
+
+  it('turns an exception from the API client into a recorded failure', async () => {
+    await connect();
+    h.queue(() => Promise.reject(new Error('boom')));
+    await h.poller.poll();
+    expect(h.lastView()).toMatchObject({ kind: 'stale', failure: { kind: 'internal' } });
+  });
 });
 
-describe('one request at a time', () => {
+describe('requests a person can cause', () => {
   it('joins a refresh to the poll already in flight', async () => {
     await connect();
+    afterGap();
     h.queue(answer.usage());
     await Promise.all([h.poller.poll(), h.poller.refresh(), h.poller.poll()]);
     expect(h.requests).toHaveLength(2);
   });
+
+  it('sends one request for any number of refreshes within the minimum gap, and says when the next can go', async () => {
+    await connect();
+    afterGap();
+    h.queue(answer.usage());
+    expect(await h.poller.refresh()).toEqual({ result: 'checked' });
+    const checkedAt = h.clock.now;
+    for (let i = 0; i < 40; i += 1) {
+      h.clock.now += 500;
+      expect(await h.poller.refresh()).toEqual({ result: 'too-soon', at: checkedAt + MIN_REFRESH_GAP_MS });
+    }
+    expect(h.requests).toHaveLength(2);
+    h.clock.now = checkedAt + MIN_REFRESH_GAP_MS;
+    h.queue(answer.usage());
+    expect(await h.poller.refresh()).toEqual({ result: 'checked' });
+    expect(h.requests).toHaveLength(3);
+  });
 });
 
 describe('low-credit alerts', () => {
-  async function pollWith(remaining: number) {
-    h.queue(answer.usage({ ia_credits_remaining: remaining }));
+  async function pollWith(remainingCredits: number) {
+    h.queue(answer.usage({ remainingCredits }));
     await h.poller.poll();
   }
 
@@ -280,23 +373,23 @@ describe('low-credit alerts', () => {
   });
 
   it('keeps its promise across a worker restart', async () => {
-    await connect({ ia_credits_remaining: 50 });
+    await connect({ remainingCredits: 50 });
     const restarted = createPoller(h.deps);
-    h.queue(answer.usage({ ia_credits_remaining: 40 }));
+    h.queue(answer.usage({ remainingCredits: 40 }));
     await restarted.poll();
     expect(h.announced).toEqual(['low']);
   });
 
   it('uses the threshold the user set', async () => {
     await settingsItem.set({ threshold: 600, notifications: true });
-    await connect({ ia_credits_remaining: 550 });
+    await connect({ remainingCredits: 550 });
     expect(h.announced).toEqual(['low']);
     expect(h.lastView()).toMatchObject({ kind: 'low', threshold: 600 });
   });
 
   it('stays silent when notifications are off', async () => {
     await settingsItem.set({ threshold: null, notifications: false });
-    await connect({ ia_credits_remaining: 5 });
+    await connect({ remainingCredits: 5 });
     await pollWith(0);
     expect(h.announced).toEqual([]);
     expect(h.lastView().kind).toBe('empty');
@@ -321,19 +414,5 @@ describe('worker start', () => {
     await h.poller.resume();
     expect(h.requests).toHaveLength(1);
     expect(h.lastView().kind).toBe('normal');
-  });
-});
-
-describe('listeners never see an exception', () => {
-  it('swallows a storage failure in every entry point the background wires to an event', async () => {
-    const broken = { ...pollStatusItem, get: () => Promise.reject(new Error('storage is gone')) };
-    const poller = createPoller({ ...h.deps, store: { ...h.deps.store, status: broken } });
-    await apiKeyItem.set(KEY);
-    await expect(poller.refresh()).resolves.toBeUndefined();
-    await expect(poller.reconnect()).resolves.toBeUndefined();
-    await expect(poller.resume()).resolves.toBeUndefined();
-    await expect(poller.redraw()).resolves.toBeUndefined();
-    h.queue(answer.usage());
-    await expect(poller.saveKey(KEY)).resolves.toMatchObject({ result: expect.any(String) });
   });
 });

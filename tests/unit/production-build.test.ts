@@ -28,7 +28,8 @@ function zipEntries(zip: string): string[] {
 }
 
 beforeAll(() => {
-  const env = { ...process.env };
+  // Exactly what ships: vitest's NODE_ENV=test would otherwise build a larger, non-production bundle.
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
   delete env.WXT_FLUXIMAGE_API_URL;
   // Vitest sets NODE_ENV=test, which would build Preact's devtools hooks into the bundles
   // measured below; `npm run zip` runs without it.
@@ -51,6 +52,11 @@ describe('Chrome package', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain('connect-src https://fluximage.app');
     expect(csp).not.toMatch(/unsafe-(eval|inline)|wasm-unsafe/);
+  });
+
+  it("names the toolbar button in the browser's language", () => {
+    // The message, not the popup's English <title>: the browser translates __MSG_…__ in the manifest.
+    expect(manifest('chrome-mv3').action.default_title).toBe('__MSG_extensionName__');
   });
 
   it('opens the popup with Alt+Shift+F', () => {
@@ -85,6 +91,10 @@ describe('Firefox package', () => {
     });
     expect(firefox.commands._execute_browser_action.suggested_key.default).toBe('Alt+Shift+F');
     expect(firefox.browser_action.default_icon['16']).toBe('icon/16.png');
+  });
+
+  it("names the toolbar button in the browser's language", () => {
+    expect(manifest('firefox-mv2').browser_action.default_title).toBe('__MSG_extensionName__');
   });
 
   it('passes web-ext lint with no errors and only the warning the README explains', () => {

@@ -187,3 +187,20 @@ describe('reading several items at once', () => {
     });
   });
 });
+
+describe('writes during a migration', () => {
+  it('are not overwritten by the migrated old data', async () => {
+    const { defineStoredValue } = await import('@/lib/storage');
+    await fakeBrowser.storage.local.set({ racing: 5, racing$: { v: 1 } });
+    const item = defineStoredValue<number | null>('racing', {
+      parse: (value) => (typeof value === 'number' ? value : undefined),
+      fallback: null,
+      version: 2,
+      migrations: { 2: (old) => (old as number) * 100 },
+    });
+    // A page reads (starting the migration) and writes at once.
+    await Promise.all([item.get(), item.set(7)]);
+    expect(await item.get()).toBe(7);
+    expect(await fakeBrowser.storage.local.get(['racing', 'racing$'])).toEqual({ racing: 7, racing$: { v: 2 } });
+  });
+});

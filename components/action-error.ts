@@ -1,0 +1,14 @@
+import { ActionFailed, classifyError, type ActionError } from '@/lib/messages';
+import { t, type MessageKey } from '@/lib/i18n';
+
+const REASONS: Record<ActionError, MessageKey> = {
+  'storage-full': 'reasonStorageFull',
+  storage: 'reasonStorage',
+  'no-answer': 'reasonNoAnswer',
+  internal: 'reasonInternal',
+};
+
+/** Why an action failed, for "Could not save: …". */
+export function describeActionError(error: unknown): string {
+  return t(REASONS[error instanceof ActionFailed ? error.reason : classifyError(error)]);
+}

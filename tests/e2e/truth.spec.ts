@@ -1,0 +1,145 @@
+// The pages say only what happened: races between windows, checks that cannot be
+// made, storage that refuses a write, and requests a person can cause.
+import { extensionPage } from '../../scripts/extension-harness';
+import { test, expect, ageLastCheck, expectBadge, storedData, KEY } from './fixtures';
+
+const KEY_B = `flx_live_${'b'.repeat(40)}`;
+const KEY_C = `flx_live_${'c'.repeat(40)}`;
+
+type Page = Awaited<ReturnType<typeof extensionPage>>;
+
+async function typeKey(page: Page, key: string) {
+  await page.getByLabel('API key', { exact: true }).fill(key);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+}
+
+test('removing the key while a new one is being checked keeps it removed, in every window', async ({
+  api,
+  extension,
+  saveKey,
+  openOptions,
+  badge,
+}) => {
+  await saveKey();
+  await expectBadge(badge, '1k');
+  api.setDelay(2_000);
+  const saving = await openOptions();
+  await typeKey(saving, KEY_B);
+  await expect(saving.getByText('Checking the key…')).toBeVisible();
+  const removing = await openOptions();
+  await removing.getByRole('button', { name: 'Remove key' }).click();
+  await expect(removing.getByText(/^Key removed\./)).toBeVisible();
+  await expect(saving.getByText('The key was removed in another window, so this one was not saved.')).toBeVisible();
+  await expectBadge(badge, '?');
+  expect((await storedData(extension.context)).local.apiKey).toBeUndefined();
+  await expect(saving.getByText(/^Connected/)).toHaveCount(0);
+});
+
+test('of two windows saving different keys, the later save wins and the other says so', async ({
+  api,
+  extension,
+  openOptions,
+  badge,
+}) => {
+  const first = await openOptions();
+  const second = await openOptions();
+  api.setDelay(2_500);
+  await typeKey(first, KEY_B);
+  await expect(first.getByText('Checking the key…')).toBeVisible();
+  api.setDelay(0);
+  api.setUsage({ ia_credits_remaining: 333 });
+  await typeKey(second, KEY_C);
+  await expect(second.getByText('Connected: Pro plan, 333 AI credits left.')).toBeVisible();
+  await expect(
+    first.getByText('A different key was saved in another window, so this one was not saved.'),
+  ).toBeVisible();
+  expect((await storedData(extension.context)).local.apiKey).toBe(KEY_C);
+  await expectBadge(badge, '333');
+});
+
+test('a key that cannot be checked does not replace the working one, unless saved anyway', async ({
+  api,
+  extension,
+  saveKey,
+  badge,
+}) => {
+  const options = await saveKey();
+  await expectBadge(badge, '1k');
+  api.setFault('server-error', { status: 503 });
+  await typeKey(options, KEY_B);
+  await expect(options.getByText(/^This key could not be checked, so it was not saved\./)).toBeVisible();
+  expect((await storedData(extension.context)).local.apiKey).toBe(KEY);
+  await expectBadge(badge, '1k');
+
+  await options.getByRole('button', { name: 'Save anyway' }).click();
+  await expect(options.getByText(/^Key saved, but it could not be checked yet/)).toBeVisible();
+  expect((await storedData(extension.context)).local.apiKey).toBe(KEY_B);
+  await expect(options.getByText('Saved key: flx_live_bbbb…bbbb')).toBeVisible();
+});
+
+test('when browser storage is full, saving says so and nothing is reported as saved', async ({
+  api,
+  extension,
+  openOptions,
+  badge,
+}) => {
+  // Fill storage.local up to its 10 MB quota, as years of other data might.
+  const filler = await extensionPage(extension.context);
+  await filler.evaluate(async () => {
+    type Local = { set(v: object): Promise<void> };
+    const { local } = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage;
+    const chunk = 'x'.repeat(1024 * 1024);
+    for (let i = 0; ; i += 1) {
+      try {
+        await local.set({ [`filler${i}`]: chunk });
+      } catch {
+        break;
+      }
+    }
+    for (let size = 512 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      try {
+        await local.set({ [`small${size}`]: 'x'.repeat(size) });
+      } catch {
+        // That much no longer fits; try a smaller piece.
+      }
+    }
+  });
+  const options = await openOptions();
+  await typeKey(options, KEY);
+  await expect(options.getByRole('alert')).toHaveText('Could not save: browser storage is full.');
+  await expect(options.getByText(/^Connected/)).toHaveCount(0);
+  expect((await storedData(extension.context)).local.apiKey).toBeUndefined();
+  await expectBadge(badge, '?');
+  expect(api.usageRequests()).toHaveLength(1);
+});
+
+test('Save and Remove are disabled while a key is being checked', async ({ api, saveKey, openOptions }) => {
+  await saveKey();
+  api.setDelay(1_500);
+  const options = await openOptions();
+  await typeKey(options, KEY_B);
+  await expect(options.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+  await expect(options.getByRole('button', { name: 'Remove key' })).toBeDisabled();
+  await expect(options.getByText(/^Connected/)).toBeVisible();
+  await expect(options.getByRole('button', { name: 'Save', exact: true })).toBeEnabled();
+  // One request for the first save, one for this one.
+  expect(api.usageRequests()).toHaveLength(2);
+});
+
+test('forty clicks on Refresh make one request, and the button says when it can refresh again', async ({
+  api,
+  extension,
+  saveKey,
+  openPopup,
+}) => {
+  await saveKey();
+  const popup = await openPopup();
+  const refresh = popup.locator('button.refresh');
+  await expect(refresh).toHaveAccessibleName(/^Refresh at \d{1,2}:\d{2}:\d{2}/);
+  await ageLastCheck(extension.context);
+  await expect(refresh).toBeEnabled();
+  const before = api.usageRequests().length;
+  for (let i = 0; i < 40; i += 1) await refresh.click({ force: true });
+  await expect(refresh).toHaveAccessibleName(/^Refresh at/);
+  expect(api.usageRequests().length - before).toBe(1);
+});
