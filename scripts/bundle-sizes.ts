@@ -13,8 +13,10 @@ import { gzipSync } from 'node:zlib';
  */
 export const BUDGETS = {
   popup: { js: 19_000, css: 2_000 },
-  options: { js: 18_800, css: 2_000 },
-  background: { js: 13_800, css: 0 },
+  // Options and worker grew by what reading hostile input costs: the paste reader, the
+  // locale's group separator, the error boundary, text and link cleaning on every read.
+  options: { js: 19_300, css: 2_000 },
+  background: { js: 14_000, css: 0 },
 } as const;
 
 export type Entry = keyof typeof BUDGETS;

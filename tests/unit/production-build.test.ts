@@ -31,9 +31,6 @@ beforeAll(() => {
   // Exactly what ships: vitest's NODE_ENV=test would otherwise build a larger, non-production bundle.
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
   delete env.WXT_FLUXIMAGE_API_URL;
-  // Vitest sets NODE_ENV=test, which would build Preact's devtools hooks into the bundles
-  // measured below; `npm run zip` runs without it.
-  delete env.NODE_ENV;
   execFileSync('npm', ['run', 'zip', '--silent'], { cwd: ROOT, env, stdio: 'pipe' });
 }, 120_000);
 
