@@ -64,11 +64,23 @@ test('a huge count, a 60 kB plan and a right-to-left override fit the badge and 
   expect((await plan.boundingBox())!.width).toBeLessThanOrEqual(320);
 });
 
-test('a count that is not a whole number is a bad answer, not a number to show', async ({ api, saveKey, badge }) => {
+test('a count that is not a whole number is a bad answer, not a number to show', async ({
+  api,
+  extension,
+  saveKey,
+  badge,
+}) => {
+  const options = await saveKey();
+  await expectBadge(badge, '1k');
   api.setUsage({ ia_credits_remaining: 10.5 });
-  await saveKey();
+  await firePollAlarm(extension.context);
   await expect.poll(async () => (await badge()).title).toMatch(/does not understand/);
-  expect((await badge()).text).toBe('!');
+  // The last good number stays, greyed, rather than a made-up 10.
+  expect((await badge()).text).toBe('1k');
+
+  await options.getByLabel('API key', { exact: true }).fill(KEY);
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(options.getByRole('status')).toHaveText(/does not understand/);
 });
 
 test('damaged storage reads as absent: the popup still opens, and the next poll repairs it', async ({
