@@ -6,15 +6,15 @@ import * as z from 'zod/mini';
  * connection to fluximage.app anyway, so a stored time outside them is damage:
  * read as absent rather than drawn (beyond `Date`'s range it would throw).
  */
-export const EARLIEST_TIME = Date.UTC(2020, 0, 1);
-export const LATEST_TIME = Date.UTC(2100, 0, 1);
+const EARLIEST_TIME = Date.UTC(2020, 0, 1);
+const LATEST_TIME = Date.UTC(2100, 0, 1);
 
-export const isPlausibleTime = (value: number): boolean => value >= EARLIEST_TIME && value <= LATEST_TIME;
+const isPlausibleTime = (value: number): boolean => value >= EARLIEST_TIME && value <= LATEST_TIME;
 
 export const storedTime = z.number().check(z.refine(isPlausibleTime));
 
 /** A count as FluxImage sends it: a whole number a double holds exactly; `-0` read as 0. */
-export const isWholeCount = (value: number): boolean => Number.isSafeInteger(value) && value >= 0;
+const isWholeCount = (value: number): boolean => Number.isSafeInteger(value) && value >= 0;
 
 export const wholeCount = z.number().check(
   z.refine(isWholeCount),

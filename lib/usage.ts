@@ -15,7 +15,7 @@ const count = wholeCount;
  */
 const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 
-export const cleanText = (text: string): string => text.replace(HIDDEN_CHARACTERS, '');
+const cleanText = (text: string): string => text.replace(HIDDEN_CHARACTERS, '');
 
 /** A plan name with its hidden characters removed; nothing left is no plan name. */
 const planName = z.string().check(z.overwrite(cleanText), z.minLength(1));
@@ -100,8 +100,6 @@ export function checkoutLink(value: unknown): string | undefined {
     url.protocol === 'https:' && url.hostname === 'fluximage.app' && url.port === '' && !url.username && !url.password;
   return safe ? url.href : undefined;
 }
-
-export const isFluxImageUrl = (value: unknown): value is string => checkoutLink(value) !== undefined;
 
 function checkoutLinks(links: Partial<Record<TopupPack, unknown>> | undefined): Usage['topups'] {
   const topups: Usage['topups'] = {};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hasUnlimitedCompressions, isFluxImageUrl, parseUsage, snapshotSchema, usageResponseSchema } from '@/lib/usage';
+import { checkoutLink, hasUnlimitedCompressions, parseUsage, snapshotSchema, usageResponseSchema } from '@/lib/usage';
 import { SAMPLE_RESPONSE, usage } from './helpers';
 
 const NUMERIC_FIELDS = [
@@ -222,20 +222,20 @@ describe('stored snapshot, as read back', () => {
 
 describe('links the popup may open', () => {
   it.each([
-    ['https://fluximage.app/checkout/abc', true],
-    ['https://fluximage.app', true],
-    ['http://fluximage.app/checkout', false],
-    ['https://fluximage.app.evil.com/', false],
-    ['https://evil.com/fluximage.app', false],
-    ['https://user:pass@fluximage.app/', false],
-    ['https://fluximage.app:8443/checkout', false],
-    ['https://fluximage.app:443/checkout', true],
-    ['javascript:alert(1)', false],
-    ['data:text/html,hi', false],
-    ['...', false],
-    ['', false],
-  ])('%s → %s', (url, safe) => {
-    expect(isFluxImageUrl(url)).toBe(safe);
+    ['https://fluximage.app/checkout/abc', 'https://fluximage.app/checkout/abc'],
+    ['https://fluximage.app', 'https://fluximage.app/'],
+    ['https://FLUXIMAGE.app:443/checkout', 'https://fluximage.app/checkout'],
+    ['http://fluximage.app/checkout', undefined],
+    ['https://fluximage.app.evil.com/', undefined],
+    ['https://evil.com/fluximage.app', undefined],
+    ['https://user:pass@fluximage.app/', undefined],
+    ['https://fluximage.app:8443/checkout', undefined],
+    ['javascript:alert(1)', undefined],
+    ['data:text/html,hi', undefined],
+    ['...', undefined],
+    ['', undefined],
+  ])('%s → %s', (url, link) => {
+    expect(checkoutLink(url)).toBe(link);
   });
 });
 
