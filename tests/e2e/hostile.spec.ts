@@ -62,6 +62,10 @@ test('a huge count, a 60 kB plan and a right-to-left override fit the badge and 
   const plan = popup.locator('.plan');
   await expect(plan).toHaveText(`Pro${'x'.repeat(36)}… plan`);
   expect((await plan.boundingBox())!.width).toBeLessThanOrEqual(320);
+  // Neither the name nor the 22-character count runs past its box.
+  for (const part of [plan, popup.getByLabel('AI credits left')]) {
+    expect(await part.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+  }
 });
 
 test('a count that is not a whole number is a bad answer, not a number to show', async ({
