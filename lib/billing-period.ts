@@ -1,0 +1,80 @@
+import { calendarDaysBetween } from './calendar';
+import type { HistoryPoint } from './history';
+
+/** "Near zero" after a reset: readings may come a while after it, when some credits are already spent. */
+const NEAR_ZERO_SHARE = 0.1;
+
+/**
+ * A monthly reset shows as the period's counters dropping, which nothing else does:
+ * AI credits used falls to near zero with the same allocation, or compressions used
+ * falls. A top-up only raises the top-up credits, so it is never taken for a reset.
+ */
+export function isReset(previous: HistoryPoint, next: HistoryPoint): boolean {
+  const creditsReset =
+    next.used < previous.used &&
+    next.monthly === previous.monthly &&
+    next.used <= Math.max(1, next.monthly * NEAR_ZERO_SHARE);
+  return creditsReset || next.compressionsUsed < previous.compressionsUsed;
+}
+
+export function isTopup(previous: HistoryPoint, next: HistoryPoint): boolean {
+  return next.topup > previous.topup && !isReset(previous, next);
+}
+
+/** What brought credits back between two readings, if anything. */
+export function creditsEvent(previous: HistoryPoint | undefined, next: HistoryPoint): 'reset' | 'topup' | null {
+  if (!previous) return null;
+  if (isReset(previous, next)) return 'reset';
+  return isTopup(previous, next) ? 'topup' : null;
+}
+
+const daysInMonth = (year: number, month: number) => new Date(year, month + 1, 0).getDate();
+
+/** Local midnight of `day` in a month, clamped to the month's length (31 → 30 April, 28/29 February). */
+export function renewalInMonth(day: number, year: number, month: number): number {
+  const date = new Date(year, month, 1);
+  return new Date(
+    date.getFullYear(),
+    date.getMonth(),
+    Math.min(day, daysInMonth(date.getFullYear(), date.getMonth())),
+  ).getTime();
+}
+
+/** The first renewal on `day` (at local midnight) after `now`. */
+export function nextRenewal(day: number, now: number): number {
+  const today = new Date(now);
+  const thisMonth = renewalInMonth(day, today.getFullYear(), today.getMonth());
+  return thisMonth > now ? thisMonth : renewalInMonth(day, today.getFullYear(), today.getMonth() + 1);
+}
+
+export interface ResetInfo {
+  /** Day of the month the plan renews on. */
+  day: number;
+  /** Whether the user set the day or it was inferred from an observed reset. */
+  source: 'user' | 'detected';
+  /** The last observed reset, when there is one. */
+  detectedAt: number | null;
+  nextAt: number;
+  daysUntil: number;
+}
+
+/** The renewal day from the last observed reset, in local time. */
+export function inferredRenewalDay(resets: readonly number[]): { day: number; detectedAt: number } | null {
+  const last = resets.at(-1);
+  return last === undefined ? null : { day: new Date(last).getDate(), detectedAt: last };
+}
+
+/** When the monthly credits come back; `null` when no reset was seen and the user set no day. */
+export function resetInfo(userDay: number | null, resets: readonly number[], now: number): ResetInfo | null {
+  const inferred = inferredRenewalDay(resets);
+  const day = userDay ?? inferred?.day;
+  if (day === undefined) return null;
+  const nextAt = nextRenewal(day, now);
+  return {
+    day,
+    source: userDay === null ? 'detected' : 'user',
+    detectedAt: inferred?.detectedAt ?? null,
+    nextAt,
+    daysUntil: calendarDaysBetween(now, nextAt),
+  };
+}

@@ -1,0 +1,31 @@
+import { formatCount } from './format';
+import type { Translate } from './i18n';
+import type { InsightAnnouncement } from './insight-alerts';
+import { formatDay, formatDays } from './insight-words';
+
+/** The title and body of each look-ahead notification. */
+export function insightAlertWords(announcement: InsightAnnouncement, now: number, locale: string, t: Translate) {
+  switch (announcement.kind) {
+    case 'runOut':
+      return {
+        title: t('notifyRunOutTitle'),
+        message: t(
+          'notifyRunOutBody',
+          formatDays(announcement.daysShort, locale),
+          formatDay(announcement.resetAt, now, locale),
+        ),
+      };
+    case 'compressionsUsedUp':
+      return {
+        title: t('notifyCompressionsTitle'),
+        message: t('notifyCompressionsBody', formatCount(announcement.limit, locale)),
+      };
+    case 'keyRejected':
+      return { title: t('notifyKeyTitle'), message: t('notifyKeyBody') };
+    case 'creditsBack':
+      return {
+        title: t(announcement.event === 'reset' ? 'notifyResetTitle' : 'notifyTopupTitle'),
+        message: t('notifyCreditsBackBody', formatCount(announcement.remaining, locale)),
+      };
+  }
+}

@@ -1,0 +1,67 @@
+import * as z from 'zod/mini';
+import { defineStoredValue } from './storage';
+import { hasUnlimitedCompressions, type Usage } from './usage';
+
+export const CHECK_INTERVALS = [5, 15, 30, 60] as const;
+export type CheckInterval = (typeof CHECK_INTERVALS)[number];
+
+/** The settings issue 11 adds: renewal day, the look-ahead notifications, the badge's number, the poll interval. */
+export interface InsightSettings {
+  /** The day of the month the plan renews on, as the user set it; `null` follows the detected day. */
+  renewalDay: number | null;
+  notify: {
+    runOut: boolean;
+    compressionsUsedUp: boolean;
+    keyRejected: boolean;
+    creditsBack: boolean;
+  };
+  badge: 'credits' | 'compressions';
+  checkEveryMinutes: CheckInterval;
+}
+
+export const DEFAULT_INSIGHT_SETTINGS: InsightSettings = {
+  renewalDay: null,
+  notify: { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false },
+  badge: 'credits',
+  checkEveryMinutes: 15,
+};
+
+export const insightSettingsSchema = z.object({
+  renewalDay: z.nullable(z.int().check(z.gte(1), z.lte(31))),
+  notify: z.object({
+    runOut: z.boolean(),
+    compressionsUsedUp: z.boolean(),
+    keyRejected: z.boolean(),
+    creditsBack: z.boolean(),
+  }),
+  badge: z.enum(['credits', 'compressions']),
+  checkEveryMinutes: z.union(CHECK_INTERVALS.map((minutes) => z.literal(minutes))),
+}) satisfies z.ZodMiniType<InsightSettings>;
+
+export const insightSettingsItem = defineStoredValue<InsightSettings>('insightSettings', {
+  parse: (value) => {
+    const parsed = insightSettingsSchema.safeParse(value);
+    return parsed.success ? parsed.data : undefined;
+  },
+  fallback: DEFAULT_INSIGHT_SETTINGS,
+  version: 1,
+});
+
+export type RenewalDayInput = { ok: true; day: number | null } | { ok: false };
+
+/** The renewal-day field: empty to follow the detected day, or a whole day from 1 to 31. */
+export function parseRenewalDayInput(raw: string): RenewalDayInput {
+  const trimmed = raw.trim();
+  if (trimmed === '') return { ok: true, day: null };
+  if (!/^\d{1,2}$/.test(trimmed)) return { ok: false };
+  const day = Number(trimmed);
+  return day >= 1 && day <= 31 ? { ok: true, day } : { ok: false };
+}
+
+/** Compressions can be counted down only on plans that limit them. */
+export const canBadgeCompressions = (usage: Usage): boolean => !hasUnlimitedCompressions(usage);
+
+/** What the badge counts: compressions only when chosen and the plan limits them. */
+export function badgeCounts(settings: InsightSettings, usage: Usage): 'credits' | 'compressions' {
+  return settings.badge === 'compressions' && canBadgeCompressions(usage) ? 'compressions' : 'credits';
+}

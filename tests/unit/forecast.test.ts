@@ -1,0 +1,166 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DAY, HOUR } from '@/lib/calendar';
+import { forecastCredits, MAX_FORECAST_DAYS, outlookUntilReset, type Forecast } from '@/lib/forecast';
+import { appendPoint, EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '@/lib/history';
+
+const MINUTE = 60_000;
+const START = Date.UTC(2026, 10, 1);
+
+const reading = (at: number, remaining: number, changes: Partial<HistoryPoint> = {}): HistoryPoint => ({
+  at,
+  remaining,
+  used: 1000 - remaining,
+  monthly: 1000,
+  topup: 0,
+  compressionsUsed: 0,
+  compressionsLimit: 500,
+  ...changes,
+});
+
+function historyOf(points: HistoryPoint[]): UsageHistory {
+  return points.reduce((history, point) => appendPoint(history, point, point.at), EMPTY_HISTORY);
+}
+
+/** 10 credits a day, read every hour, for `days` days, ending at `remaining`. */
+function steady(days: number, remaining: number): HistoryPoint[] {
+  return Array.from({ length: days * 24 + 1 }, (_, hour) =>
+    reading(START + hour * HOUR, remaining + (days * 24 - hour) * (10 / 24)),
+  ).map((p) => ({ ...p, remaining: Math.round(p.remaining), used: 1000 - Math.round(p.remaining) }));
+}
+
+describe('forecast examples', () => {
+  it('gives the days left at the pace of the last week', () => {
+    const now = START + 7 * DAY;
+    const result = forecastCredits(historyOf(steady(7, 90)), now);
+    expect(result).toMatchObject({ kind: 'pace', perDay: 10, daysLeft: 9, runOutAt: now + 9 * DAY });
+  });
+
+  it('does not count a top-up as negative spending', () => {
+    const points = steady(3, 500);
+    points.push(reading(START + 3 * DAY + HOUR, 1500, { used: 500, topup: 1000 }));
+    const result = forecastCredits(historyOf(points), START + 3 * DAY + HOUR);
+    const perDay = 30 / (3 + 1 / 24);
+    expect(result).toMatchObject({ kind: 'pace', perDay: expect.closeTo(perDay, 6) });
+    expect(result).toMatchObject({ daysLeft: expect.closeTo(1500 / perDay, 6) });
+  });
+
+  it('measures only since the last reset', () => {
+    const points = [...steady(5, 100), reading(START + 5 * DAY + HOUR, 1000, { used: 0 })];
+    points.push(reading(START + 6 * DAY + HOUR, 980, { used: 20 }));
+    const result = forecastCredits(historyOf(points), START + 6 * DAY + HOUR);
+    expect(result).toMatchObject({ kind: 'pace', perDay: 20, daysLeft: 49 });
+  });
+
+  it('waits for a day of readings', () => {
+    expect(forecastCredits(historyOf(steady(7, 90).slice(-20)), START + 7 * DAY)).toEqual({ kind: 'insufficient' });
+    expect(forecastCredits(EMPTY_HISTORY, START)).toEqual({ kind: 'insufficient' });
+  });
+
+  it('says when nothing was spent', () => {
+    const points = [reading(START, 500), reading(START + DAY, 500), reading(START + 2 * DAY, 500)];
+    expect(forecastCredits(historyOf(points), START + 2 * DAY)).toEqual({ kind: 'no-spending', basisDays: 2 });
+  });
+
+  it('never dates the end in the past when the last reading is old', () => {
+    const now = START + 10 * DAY;
+    expect(forecastCredits(historyOf(steady(7, 20)), now)).toMatchObject({ kind: 'pace', daysLeft: 0, runOutAt: now });
+  });
+
+  it.each([
+    [START + 10 * DAY, { kind: 'enough' }],
+    [START + 17 * DAY, { kind: 'enough' }],
+    [START + 20 * DAY, { kind: 'short', daysShort: 3 }],
+  ])('compares the end with the next reset (%s)', (resetAt, expected) => {
+    const result = forecastCredits(historyOf(steady(7, 100)), START + 7 * DAY);
+    expect(outlookUntilReset(result, resetAt)).toEqual(expected);
+  });
+});
+
+// Random usage: polls with gaps (browser closed for days), clock changes, spending, top-ups and resets.
+const step = fc.record({
+  minutes: fc.oneof(
+    { weight: 6, arbitrary: fc.constant(15) },
+    { weight: 2, arbitrary: fc.integer({ min: 1, max: 600 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 24 * 60, max: 6 * 24 * 60 }) },
+    { weight: 1, arbitrary: fc.integer({ min: -2 * 24 * 60, max: -1 }) },
+  ),
+  spend: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50 })),
+  topup: fc.oneof({ weight: 9, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 500 }) }),
+  reset: fc.oneof({ weight: 19, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+});
+type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
+const usagePattern = fc.array(step, { minLength: 40, maxLength: 400 });
+
+/** The same usage, with every spend multiplied by `pace`. */
+function simulate(steps: Step[], pace: number) {
+  let history = EMPTY_HISTORY;
+  let at = START;
+  let used = 0;
+  let topup = 0;
+  let compressionsUsed = 0;
+  const monthly = 1_000_000;
+  for (const s of steps) {
+    at += s.minutes * MINUTE;
+    if (s.reset) {
+      used = 0;
+      compressionsUsed = 0;
+    } else {
+      used += s.spend * pace;
+      compressionsUsed += 1;
+    }
+    topup += s.topup;
+    const point = {
+      at,
+      remaining: monthly - used + topup,
+      used,
+      monthly,
+      topup,
+      compressionsUsed,
+      compressionsLimit: 500,
+    };
+    history = appendPoint(history, point, at);
+  }
+  return { history, now: at };
+}
+
+/** Days left, with "no spending" as never running out; `null` without a forecast. */
+const daysLeft = (result: Forecast) =>
+  result.kind === 'pace' ? result.daysLeft : result.kind === 'no-spending' ? Number.POSITIVE_INFINITY : null;
+
+describe('forecast on any usage', () => {
+  it('is finite, not negative, not in the past and not beyond the horizon', () => {
+    fc.assert(
+      fc.property(usagePattern, fc.integer({ min: 0, max: 20 * 24 * 60 }), (steps, closedMinutes) => {
+        const { history, now } = simulate(steps, 1);
+        const later = now + closedMinutes * MINUTE;
+        for (const at of [now, later]) {
+          const result = forecastCredits(history, at);
+          if (result.kind === 'insufficient') continue;
+          expect(Number.isFinite(result.basisDays) && result.basisDays >= 1).toBe(true);
+          if (result.kind !== 'pace') continue;
+          expect(Number.isFinite(result.perDay) && result.perDay > 0).toBe(true);
+          expect(result.daysLeft).toBeGreaterThanOrEqual(0);
+          expect(result.daysLeft).toBeLessThanOrEqual(MAX_FORECAST_DAYS);
+          expect(result.runOutAt).toBeGreaterThanOrEqual(at);
+          expect(result.runOutAt).toBeLessThanOrEqual(at + MAX_FORECAST_DAYS * DAY);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives fewer days when spending speeds up, more when it slows down', () => {
+    fc.assert(
+      fc.property(usagePattern, fc.integer({ min: 2, max: 5 }), (steps, faster) => {
+        const slow = simulate(steps, 1);
+        const fast = simulate(steps, faster);
+        const slowDays = daysLeft(forecastCredits(slow.history, slow.now));
+        const fastDays = daysLeft(forecastCredits(fast.history, fast.now));
+        expect(fastDays === null).toBe(slowDays === null);
+        if (slowDays !== null && fastDays !== null) expect(fastDays).toBeLessThanOrEqual(slowDays);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

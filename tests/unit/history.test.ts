@@ -1,0 +1,221 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DAY, HOUR } from '@/lib/calendar';
+import { decodeHistory, encodeHistory } from '@/lib/history-codec';
+import {
+  appendPoint,
+  downsample,
+  EMPTY_HISTORY,
+  historyItem,
+  recordReading,
+  toHistoryPoint,
+  type HistoryPoint,
+  type UsageHistory,
+} from '@/lib/history';
+import { usage } from './helpers';
+
+const MINUTE = 60_000;
+const START = new Date(2025, 10, 1, 0, 7).getTime();
+
+function point(at: number, changes: Partial<HistoryPoint> = {}): HistoryPoint {
+  return {
+    at,
+    remaining: 1000,
+    used: 0,
+    monthly: 1000,
+    topup: 0,
+    compressionsUsed: 0,
+    compressionsLimit: 500,
+    ...changes,
+  };
+}
+
+/** A year of polls every 15 minutes, spending a few credits now and then, with monthly resets. */
+function simulateYear(): { history: UsageHistory; now: number } {
+  let history = EMPTY_HISTORY;
+  let used = 0;
+  let compressions = 0;
+  let now = START;
+  for (let poll = 0; poll < 365 * 96; poll += 1) {
+    now = START + poll * 15 * MINUTE;
+    if (poll % (30 * 96) === 0) {
+      used = 0;
+      compressions = 0;
+    }
+    used = Math.min(1000, used + ((poll * 7) % 11 === 0 ? (poll % 5) + 1 : 0));
+    compressions += poll % 3 === 0 ? 1 : 0;
+    const reading = point(now, { remaining: 1000 - used, used, compressionsUsed: compressions });
+    history = appendPoint(history, reading, now);
+  }
+  return { history, now };
+}
+
+describe('usage history', () => {
+  it('keeps a year of 15-minute polls under 64 kB, at full, hourly and daily detail', () => {
+    const { history, now } = simulateYear();
+    const size = new TextEncoder().encode(JSON.stringify(encodeHistory(history))).length;
+    expect(size).toBeLessThan(64_000);
+
+    const ages = history.points.map((p) => now - p.at);
+    const recent = ages.filter((age) => age <= 48 * HOUR).length;
+    const hourly = ages.filter((age) => age > 48 * HOUR && age <= 35 * DAY).length;
+    const daily = ages.filter((age) => age > 35 * DAY).length;
+    expect(recent).toBe(48 * 4 + 1);
+    expect(hourly).toBeGreaterThanOrEqual(33 * 24 - 1);
+    expect(hourly).toBeLessThanOrEqual(33 * 24 + 1);
+    expect(daily).toBeGreaterThanOrEqual(365 - 35 - 1);
+    expect(history.resets).toHaveLength(12);
+  }, 30_000);
+});
+
+describe('thinning old detail', () => {
+  const now = new Date(2026, 5, 30, 12, 0).getTime();
+
+  it('keeps the last reading of each local day once it is older than 35 days', () => {
+    const at = (hour: number, minute = 0) => new Date(2026, 4, 1, hour, minute).getTime();
+    const kept = downsample([point(at(0, 5)), point(at(9)), point(at(23, 55)), point(at(24, 10))], now);
+    expect(kept.map((p) => new Date(p.at).toString())).toEqual([
+      new Date(2026, 4, 1, 23, 55).toString(),
+      new Date(2026, 4, 2, 0, 10).toString(),
+    ]);
+  });
+
+  it('keeps the last reading of each hour between 48 hours and 35 days', () => {
+    const base = now - 10 * DAY - (now % HOUR);
+    const kept = downsample([point(base + 1), point(base + 30 * MINUTE), point(base + HOUR + 5)], now);
+    expect(kept.map((p) => p.at)).toEqual([base + 30 * MINUTE, base + HOUR + 5]);
+  });
+
+  it('keeps every reading of the last 48 hours and forgets those over 400 days old', () => {
+    const recent = [now - 47 * HOUR, now - 47 * HOUR + MINUTE, now - MINUTE].map((at) => point(at));
+    expect(downsample([point(now - 401 * DAY), ...recent], now)).toEqual(recent);
+  });
+});
+
+describe('adding a reading', () => {
+  const now = START + 10 * DAY;
+
+  it('notes a monthly reset, but not a top-up', () => {
+    let history = appendPoint(EMPTY_HISTORY, point(now - 2 * HOUR, { used: 900, remaining: 100 }), now);
+    history = appendPoint(history, point(now - HOUR, { used: 900, remaining: 600, topup: 500 }), now);
+    expect(history.resets).toEqual([]);
+    history = appendPoint(history, point(now, { used: 0, remaining: 1500, topup: 500 }), now);
+    expect(history.resets).toEqual([now]);
+    expect(history.points).toHaveLength(3);
+  });
+
+  it('drops readings dated after the clock was turned back', () => {
+    let history = appendPoint(EMPTY_HISTORY, point(now - 2 * HOUR), now - 2 * HOUR);
+    history = appendPoint(history, point(now + DAY), now + DAY);
+    history = appendPoint(history, point(now), now);
+    expect(history.points.map((p) => p.at)).toEqual([now - 2 * HOUR, now]);
+  });
+
+  it('records the snapshot in whole units', () => {
+    const reading = toHistoryPoint({ usage: usage({ remainingCredits: 1080.7, creditsUsed: 119.5 }), fetchedAt: 5 });
+    expect(reading).toEqual({
+      at: 5,
+      remaining: 1080,
+      used: 119,
+      monthly: 1000,
+      topup: 200,
+      compressionsUsed: 45,
+      compressionsLimit: 99999,
+    });
+  });
+});
+
+describe('stored history', () => {
+  const sample: UsageHistory = {
+    points: [point(START), point(START + 15 * MINUTE, { remaining: 990, used: 10 }), point(START + HOUR)],
+    resets: [START - DAY],
+  };
+
+  it('reads back what was written', async () => {
+    await historyItem.set(sample);
+    expect(await historyItem.get()).toEqual(sample);
+    expect(decodeHistory(encodeHistory(sample))).toEqual(sample);
+  });
+
+  it.each([
+    ['not an object', 'garbage'],
+    ['a missing column', { ...encodeHistory(sample), topup: undefined }],
+    ['columns of different lengths', { ...encodeHistory(sample), used: [0] }],
+    ['times that go backwards', { ...encodeHistory(sample), at: [START, -5, 10] }],
+    ['a negative count', { ...encodeHistory(sample), remaining: [5, -10, 0] }],
+    ['fractions', { ...encodeHistory(sample), monthly: [1000.5, 0, 0] }],
+  ])('reads %s as an empty history', async (_, stored) => {
+    await fakeBrowser.storage.local.set({ usageHistory: stored, usageHistory$: { v: 1 } });
+    expect(await historyItem.get()).toEqual(EMPTY_HISTORY);
+  });
+
+  it('reads history written by version 1 (the stored format in the README)', async () => {
+    await fakeBrowser.storage.local.set({
+      usageHistory: {
+        at: [1795615200000, 900000],
+        remaining: [1080, -12],
+        used: [120, 12],
+        monthly: [1000, 0],
+        topup: [200, 0],
+        compressionsUsed: [45, 1],
+        compressionsLimit: [500, 0],
+        resets: [1795000000000],
+      },
+      usageHistory$: { v: 1 },
+    });
+    expect(await historyItem.get()).toEqual({
+      points: [
+        point(1795615200000, { remaining: 1080, used: 120, topup: 200, compressionsUsed: 45 }),
+        point(1795616100000, { remaining: 1068, used: 132, topup: 200, compressionsUsed: 46 }),
+      ],
+      resets: [1795000000000],
+    });
+  });
+});
+
+describe('recording a check', () => {
+  const snapshot = (fetchedAt: number, changes: Parameters<typeof usage>[0]) => ({ usage: usage(changes), fetchedAt });
+
+  it.each([
+    ['a top-up', { topupCredits: 700, remainingCredits: 1580 }, 'topup'],
+    ['a reset', { creditsUsed: 0, remainingCredits: 1200 }, 'reset'],
+    ['spending', { creditsUsed: 130, remainingCredits: 1070 }, null],
+  ])('tells %s apart', (_, changes, kind) => {
+    const first = recordReading(EMPTY_HISTORY, snapshot(START, {}), START);
+    expect(first.event).toBeNull();
+    const second = recordReading(first.history, snapshot(START + HOUR, changes), START + HOUR);
+    expect(second.event).toEqual(kind && { kind, at: START + HOUR });
+    expect(second.history.points).toHaveLength(2);
+  });
+});
+
+describe('thinning as readings arrive', () => {
+  // appendPoint skips re-thinning the old, already daily part: it must keep exactly
+  // what thinning everything again on every reading would keep.
+  it('keeps what re-thinning the whole history on every reading keeps', () => {
+    const gaps = fc.array(
+      fc.oneof(
+        { weight: 30, arbitrary: fc.constant(15) },
+        { weight: 3, arbitrary: fc.integer({ min: 1, max: 180 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 12 * 60, max: 12 * 24 * 60 }) },
+      ),
+      { minLength: 300, maxLength: 800 },
+    );
+    fc.assert(
+      fc.property(gaps, (minutes) => {
+        let at = START;
+        let history = EMPTY_HISTORY;
+        let reference: HistoryPoint[] = [];
+        minutes.forEach((gap, index) => {
+          at += gap * MINUTE;
+          const reading = point(at, { remaining: 1000 - index, used: index });
+          history = appendPoint(history, reading, at);
+          reference = downsample([...reference, reading], at);
+        });
+        expect(history.points).toEqual(reference);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import spanish from '../../public/_locales/es/messages.json';
+import type { ResetInfo } from '@/lib/billing-period';
+import { DAY } from '@/lib/calendar';
+import type { Forecast } from '@/lib/forecast';
+import { createTranslator } from '@/lib/i18n';
+import { insightLines, type InsightFacts } from '@/lib/insight-words';
+import { en } from './helpers';
+
+const es = createTranslator(spanish);
+const now = new Date(2026, 10, 27, 15).getTime();
+const dec14 = new Date(2026, 11, 14).getTime();
+const reset: ResetInfo = { day: 14, source: 'detected', detectedAt: null, nextAt: dec14, daysUntil: 17 };
+const pace = (daysLeft: number): Forecast => ({
+  kind: 'pace',
+  perDay: 10,
+  daysLeft,
+  runOutAt: now + daysLeft * DAY,
+  basisDays: 7,
+});
+const facts = (changes: Partial<InsightFacts>): InsightFacts => ({
+  forecast: pace(9),
+  reset,
+  remaining: 90,
+  now,
+  ...changes,
+});
+
+describe('popup sentences', () => {
+  it.each([
+    [{}, 'Monthly credits reset in 17 days (Dec 14)'],
+    [{ reset: { ...reset, daysUntil: 1 } }, 'Monthly credits reset tomorrow (Dec 14)'],
+  ])('reset line %#', (changes, expected) => {
+    expect(insightLines(facts(changes), 'en-US', en).reset).toEqual({ known: true, text: expected });
+  });
+
+  it('asks for the renewal day when no reset was seen', () => {
+    expect(insightLines(facts({ reset: null }), 'en-US', en)).toMatchObject({
+      reset: { known: false, text: 'Reset date not known yet', link: 'set it in Settings' },
+      outlook: null,
+    });
+  });
+
+  it.each([
+    [pace(9), 'At this pace, your AI credits last about 9 more days (to Dec 6)'],
+    [pace(1.2), 'At this pace, your AI credits last about 1 more day (to Nov 28)'],
+    [pace(0.3), 'At this pace, your AI credits run out within a day'],
+    [pace(40), 'At this pace, your AI credits last about 40 more days (to Jan 6, 2027)'],
+    [pace(500), 'At this pace, your AI credits last more than a year'],
+    [{ kind: 'no-spending', basisDays: 7 }, 'No AI credits used in the last 7 days'],
+    [{ kind: 'no-spending', basisDays: 3 }, 'No AI credits used since Nov 24'],
+    [{ kind: 'insufficient' }, 'Forecast after a day of use'],
+  ] as [Forecast, string][])('pace line %#: %s', (forecast, expected) => {
+    expect(insightLines(facts({ forecast }), 'en-US', en).pace).toBe(expected);
+  });
+
+  it.each([
+    [pace(9), 'Runs out about 8 days before your reset'],
+    [pace(16), 'Runs out about 1 day before your reset'],
+    [pace(16.5), 'Enough until your reset on Dec 14'],
+    [pace(20), 'Enough until your reset on Dec 14'],
+    [{ kind: 'insufficient' }, null],
+  ] as [Forecast, string | null][])('compared with the reset %#: %s', (forecast, expected) => {
+    expect(insightLines(facts({ forecast }), 'en-US', en).outlook?.text ?? null).toBe(expected);
+  });
+
+  it('says nothing about the pace when no credits are left', () => {
+    expect(insightLines(facts({ remaining: 0, forecast: pace(0) }), 'en-US', en)).toMatchObject({
+      pace: null,
+      outlook: null,
+    });
+  });
+
+  it('speaks Spanish', () => {
+    expect(insightLines(facts({ forecast: pace(9) }), 'es', es)).toEqual({
+      reset: { known: true, text: 'Nuevos créditos dentro de 17 días (14 dic)' },
+      pace: 'A este ritmo, tus créditos de IA duran unos 9 días más (hasta el 6 dic)',
+      outlook: { text: 'Se acaban alrededor de 8 días antes de tu renovación', short: true },
+    });
+  });
+});

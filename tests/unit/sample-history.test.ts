@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { resetInfo } from '@/lib/billing-period';
+import { DAY } from '@/lib/calendar';
+import { forecastCredits } from '@/lib/forecast';
+import { historyItem } from '@/lib/history';
+import { sparklineLabel } from '@/lib/sparkline';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sampleHistory, sampleHistoryStorage } from '../fake-api/sample-history';
+import { en } from './helpers';
+
+const now = new Date(2026, 10, 27, 15, 4).getTime();
+
+describe('the demo and e2e sample history', () => {
+  it('ends on the fake API’s numbers', () => {
+    expect(sampleHistory(now).points.at(-1)).toEqual({
+      at: now,
+      remaining: 1080,
+      used: 120,
+      monthly: 1000,
+      topup: 200,
+      compressionsUsed: 45,
+      compressionsLimit: 99999,
+    });
+  });
+
+  it('shows a reset, a top-up, and a forecast that lasts until the next reset', () => {
+    const history = sampleHistory(now);
+    const reset = resetInfo(null, history.resets, now)!;
+    expect(reset).toMatchObject({ day: 18, nextAt: new Date(2026, 11, 18).getTime() });
+    const forecast = forecastCredits(history, now);
+    expect(forecast.kind === 'pace' && forecast.runOutAt > reset.nextAt).toBe(true);
+    expect(sparklineLabel(history, now, 'en-US', en)).toMatch(/monthly reset on Nov 18, one top-up on Nov \d+$/);
+  });
+
+  it('can be a heavy month that runs out before the reset', () => {
+    const history = sampleHistory(now, { daysSinceReset: 25, usedThisPeriod: 990 });
+    const forecast = forecastCredits(history, now);
+    expect(forecast.kind === 'pace' && forecast.runOutAt < now + 6 * DAY).toBe(true);
+  });
+
+  it('is the same every time and seeds storage as the extension reads it', async () => {
+    expect(sampleHistory(now)).toEqual(sampleHistory(now));
+    await fakeBrowser.storage.local.set(sampleHistoryStorage(now));
+    expect(await historyItem.get()).toEqual(sampleHistory(now));
+  });
+});

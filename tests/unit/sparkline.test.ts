@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import spanish from '../../public/_locales/es/messages.json';
+import { DAY } from '@/lib/calendar';
+import type { HistoryPoint, UsageHistory } from '@/lib/history';
+import { createTranslator } from '@/lib/i18n';
+import { sparklineGeometry, sparklineLabel } from '@/lib/sparkline';
+import { en } from './helpers';
+
+const now = new Date(2026, 11, 1, 12).getTime();
+const reading = (daysAgo: number, remaining: number, changes: Partial<HistoryPoint> = {}): HistoryPoint => ({
+  at: now - daysAgo * DAY,
+  remaining,
+  used: 1000 - remaining,
+  monthly: 1000,
+  topup: 0,
+  compressionsUsed: 0,
+  compressionsLimit: 500,
+  ...changes,
+});
+
+/** 1,800 → 1,080 over the month, with a top-up of 500 on Nov 20 (11 days ago). */
+const month: UsageHistory = {
+  points: [
+    reading(40, 2000),
+    reading(30, 1800, { used: 200, topup: 1000 }),
+    reading(12, 600, { used: 1000, topup: 600 }),
+    reading(11, 1100, { used: 1000, topup: 1100 }),
+    reading(0, 1080, { used: 1000, topup: 1080 }),
+  ],
+  resets: [],
+};
+
+describe('sparkline geometry', () => {
+  it('draws the last 30 days across the width, from zero at the bottom to the highest value at the top', () => {
+    const geometry = sparklineGeometry(month, now, 300, 50);
+    expect(geometry.line).toBe('3,3 179.4,32.3 189.2,20.1 297,20.6');
+    expect(geometry.dot).toEqual({ x: 297, y: 20.6 });
+    expect(geometry.marks).toEqual([{ kind: 'topup', at: now - 11 * DAY, x: 189.2 }]);
+  });
+
+  it('marks observed resets', () => {
+    const geometry = sparklineGeometry({ ...month, resets: [now - 5 * DAY, now - 45 * DAY] }, now, 300, 50);
+    expect(geometry.marks.map((mark) => [mark.kind, mark.x])).toEqual([
+      ['topup', 189.2],
+      ['reset', 248],
+    ]);
+  });
+
+  it('draws nothing, and stays finite, without readings or with only zeros', () => {
+    expect(sparklineGeometry({ points: [], resets: [] }, now, 300, 50)).toEqual({ line: '', dot: null, marks: [] });
+    const zeros = sparklineGeometry({ points: [reading(2, 0), reading(1, 0)], resets: [] }, now, 300, 50);
+    expect(zeros.line).toBe('277.4,47 287.2,47');
+  });
+});
+
+describe('sparkline in words', () => {
+  it('says where the credits went and what came back', () => {
+    expect(sparklineLabel(month, now, 'en-US', en)).toBe(
+      'AI credits left over the last 30 days: from 1,800 to 1,080, one top-up on Nov 20',
+    );
+  });
+
+  it('lists resets and several top-ups', () => {
+    const points = [...month.points, reading(-1, 1090)];
+    points.splice(3, 0, reading(11.9, 900, { used: 1000, topup: 900 }));
+    const history = { points, resets: [now - 5 * DAY] };
+    expect(sparklineLabel(history, now, 'en-US', en)).toBe(
+      'AI credits left over the last 30 days: from 1,800 to 1,080, monthly reset on Nov 26, 2 top-ups (Nov 19 and Nov 20)',
+    );
+  });
+
+  it('speaks Spanish', () => {
+    expect(sparklineLabel(month, now, 'es', createTranslator(spanish))).toBe(
+      'Créditos de IA restantes en los últimos 30 días: de 1800 a 1080, una recarga el 20 nov',
+    );
+  });
+
+  it('names a day once when several top-ups fall on it', () => {
+    const points = [...month.points];
+    points.splice(3, 0, reading(11.2, 900, { used: 1000, topup: 900 }));
+    expect(sparklineLabel({ points, resets: [] }, now, 'en-US', en)).toBe(
+      'AI credits left over the last 30 days: from 1,800 to 1,080, 2 top-ups (Nov 20)',
+    );
+  });
+
+  it('says when there is nothing to draw yet', () => {
+    expect(sparklineLabel({ points: [], resets: [] }, now, 'en-US', en)).toBe(
+      'No AI credit history for the last 30 days yet',
+    );
+  });
+});
