@@ -17,6 +17,9 @@ const display = hasDisplay();
 const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 
 export default defineConfig({
+  // Firefox too (WXT's default there is MV2): since Firefox 127 the install prompt lists MV3
+  // host_permissions and grants them, and our minimum is 140. Its MV3 background is an event page.
+  manifestVersion: 3,
   webExt: { disabled: !display },
   hooks: {
     // Store packages are built for fluximage.app only; this fails `wxt zip` before anything is zipped.

@@ -6,12 +6,18 @@ import { creditAlert } from '@/lib/credit-alert';
 import { t, uiLocale } from '@/lib/i18n';
 import { serve } from '@/lib/serve';
 import { createPoller } from '@/lib/poller';
-import { apiKeyItem, extensionStore, settingsItem } from '@/lib/storage';
+import { extensionStore } from '@/lib/extension-store';
+import { insightAlertWords } from '@/lib/insight-alert-words';
+import { insightSettingsItem } from '@/lib/insight-settings';
+import { insightsView } from '@/lib/insights-view';
+import { apiKeyItem, settingsItem } from '@/lib/storage';
 import {
   POLL_ALARM,
-  clearNotification,
+  clearNotifications,
+  hasApiAccess,
   isPollScheduled,
-  openDashboardFromNotification,
+  onPermissionsChanged,
+  openFromNotification,
   schedulePoll,
   setBadge,
   showNotification,
@@ -26,17 +32,23 @@ const guard =
 export default defineBackground(() => {
   const poller = createPoller({
     api: createUsageApi({ origin: API_ORIGIN, fetch: (input, init) => fetch(input, init), now: Date.now }),
+    hasAccess: hasApiAccess,
     now: Date.now,
     random: Math.random,
     store: extensionStore,
     schedule: schedulePoll,
     isScheduled: isPollScheduled,
-    showView: (view) => setBadge(toBadgeView(view, t, uiLocale())),
+    showView: (view, insightSettings) => setBadge(toBadgeView(view, t, uiLocale(), insightSettings)),
     announce: (level, usage) => {
       const { title, message } = creditAlert(level, usage, t, uiLocale());
-      return showNotification(title, message);
+      return showNotification('credits', title, message);
     },
-    clearAnnouncements: clearNotification,
+    announceInsight: (announcement) => {
+      const { title, message } = insightAlertWords(announcement, Date.now(), uiLocale(), t);
+      return showNotification(announcement.kind, title, message);
+    },
+    clearAnnouncements: clearNotifications,
+    describeInsights: (input) => insightsView(input, uiLocale(), t),
   });
 
   serve(poller);
@@ -53,8 +65,10 @@ export default defineBackground(() => {
       else await poller.poll();
     }),
   );
-  browser.notifications.onClicked.addListener(guard(openDashboardFromNotification));
+  browser.notifications.onClicked.addListener(guard(openFromNotification));
+  onPermissionsChanged(guard(poller.accessChanged));
   settingsItem.watch(guard(poller.redraw));
+  insightSettingsItem.watch(guard(poller.insightSettingsChanged));
   self.addEventListener('online', guard(poller.reconnect));
 
   void guard(poller.resume)();

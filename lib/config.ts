@@ -3,5 +3,8 @@ declare const __FLUXIMAGE_API_ORIGIN__: string;
 /** Where the key is sent: fluximage.app, or the fake API in test builds. */
 export const API_ORIGIN: string = __FLUXIMAGE_API_ORIGIN__;
 
+/** The host people are told about ("Access to fluximage.app is off"); host permissions ignore the port. */
+export const API_HOST: string = new URL(API_ORIGIN).hostname;
+
 /** The dashboard is always the real site; links elsewhere are never opened. */
 export const DASHBOARD_URL = 'https://fluximage.app/';

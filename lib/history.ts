@@ -114,6 +114,21 @@ export function recordReading(
   return { history: appendPoint(history, point, now), event: kind && { kind, at: point.at } };
 }
 
+/**
+ * Whether the first reading of a newly saved key continues this history (a rolled key
+ * of the same account) or starts another account's. FluxImage names no account, so this
+ * is a judgement: the same monthly allocation and compression limit, and counters that
+ * did not go back unless a monthly reset explains it.
+ */
+export function continuesHistory(history: UsageHistory, snapshot: UsageSnapshot): boolean {
+  const last = history.points.at(-1);
+  if (!last) return true;
+  const next = toHistoryPoint(snapshot);
+  const sameAllowance = next.monthly === last.monthly && next.compressionsLimit === last.compressionsLimit;
+  const countersGoOn = next.used >= last.used && next.compressionsUsed >= last.compressionsUsed;
+  return sameAllowance && (countersGoOn || isReset(last, next));
+}
+
 const storedHistory = defineStoredValue<StoredHistory | null>('usageHistory', {
   parse: (value) => (decodeHistory(value) ? (value as StoredHistory) : undefined),
   fallback: null,

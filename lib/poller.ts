@@ -1,8 +1,13 @@
 import type { AlertMemory } from './alerts';
 import type { FetchOutcome } from './api-client';
-import { FAILURES, rejectsKey } from './failures';
+import { FAILURES, rejectsKey, waitsForAccess } from './failures';
 import type { BackgroundApi, RefreshResult, SaveKeyRequest, SaveKeyResult } from './messages';
-import { earliestUserRefresh } from './schedule';
+import { continuesHistory, type UsageHistory } from './history';
+import type { InsightAlertMemory, InsightAnnouncement } from './insight-alerts';
+import type { InsightSettings } from './insight-settings';
+import type { InsightsInput, InsightsView } from './insights-view';
+import type { StoredInsightsView } from './insights-view-item';
+import { earliestUserRefresh, nextAttemptAfterSuccess } from './schedule';
 import { createSerial } from './serial';
 import type { Settings } from './settings';
 import { isFailure, type PollStatus } from './status';
@@ -17,6 +22,10 @@ export interface PollerStore {
   status: StoredValue<PollStatus | null>;
   alertMemory: StoredValue<AlertMemory>;
   settings: StoredValue<Settings>;
+  history: StoredValue<UsageHistory>;
+  insightsView: StoredValue<StoredInsightsView | null>;
+  insightAlertMemory: StoredValue<InsightAlertMemory>;
+  insightSettings: StoredValue<InsightSettings>;
 }
 
 /** FluxImage's usage endpoint, as the poller needs it. */
@@ -26,15 +35,20 @@ export interface UsageApi {
 
 export interface PollerDeps {
   api: UsageApi;
+  /** Whether the browser lets the extension reach the API host (users can withhold it). */
+  hasAccess: () => Promise<boolean>;
   now: () => number;
   random: () => number;
   store: PollerStore;
-  /** Sets the next poll; `null` cancels polling. */
-  schedule: (at: number | null) => Promise<void>;
+  /** Sets the next poll, repeating every `everyMinutes` as a safety net; `null` cancels polling. */
+  schedule: (at: number | null, everyMinutes?: number) => Promise<void>;
   isScheduled: () => Promise<boolean>;
-  showView: (view: View) => Promise<void>;
+  showView: (view: View, insightSettings: InsightSettings) => Promise<void>;
   announce: (level: 'low' | 'empty', usage: Usage) => Promise<void>;
+  announceInsight: (announcement: InsightAnnouncement) => Promise<void>;
   clearAnnouncements: () => Promise<void>;
+  /** The popup's forecast block, in words, from the history (computed here so the popup stays small). */
+  describeInsights: (input: InsightsInput) => InsightsView;
 }
 
 export type Poller = ReturnType<typeof createPoller>;
@@ -50,45 +64,83 @@ export function createPoller(deps: PollerDeps) {
   const serial = createSerial();
   let inFlight: Promise<void> | null = null;
 
+  /** Asks FluxImage only with access to it; a request refused for want of access says so. */
   async function request(key: string): Promise<FetchOutcome> {
+    const accessOff: FetchOutcome = { ok: false, kind: 'access-off' };
     try {
-      return await deps.api.fetchUsage(key);
+      if (!(await deps.hasAccess())) return accessOff;
+      const outcome = await deps.api.fetchUsage(key);
+      // Without the host permission a fetch fails exactly like a network error.
+      if (!outcome.ok && outcome.kind === 'network' && !(await deps.hasAccess())) return accessOff;
+      return outcome;
     } catch {
       return { ok: false, kind: 'internal' };
     }
   }
 
+  /** Nothing to ask FluxImage: no key, a rejected key, or no access (until it is granted again). */
+  async function waitsForUser(key: string | null, status: PollStatus | null): Promise<boolean> {
+    if (!isWaitingForUser(key, status)) return false;
+    return !(isFailure(status) && waitsForAccess(status.kind) && (await deps.hasAccess()));
+  }
+
   async function redraw(): Promise<void> {
-    const [key, snapshot, status, settings] = await Promise.all([
+    const [key, snapshot, status, settings, insightSettings] = await Promise.all([
       store.apiKey.get(),
       store.snapshot.get(),
       store.status.get(),
       store.settings.get(),
+      store.insightSettings.get(),
     ]);
-    await deps.showView(toView({ hasKey: key !== null, snapshot, status, settings }));
+    await deps.showView(toView({ hasKey: key !== null, snapshot, status, settings }), insightSettings);
+  }
+
+  /** Recomputes the popup's forecast block from what is stored (after a check, or a change of renewal day). */
+  async function describe(): Promise<void> {
+    const [snapshot, history, insightSettings] = await Promise.all([
+      store.snapshot.get(),
+      store.history.get(),
+      store.insightSettings.get(),
+    ]);
+    if (!snapshot) return store.insightsView.remove();
+    const now = deps.now();
+    const input = { history, remaining: snapshot.usage.remainingCredits, renewalDay: insightSettings.renewalDay, now };
+    await store.insightsView.set({ view: deps.describeInsights(input), computedAt: now });
   }
 
   const storeOrRemove = <T>(item: StoredValue<T>, value: T | null | undefined) =>
     value === undefined ? undefined : value === null ? item.remove() : item.set(value);
 
-  async function apply(transition: Transition, usage: Usage | null): Promise<void> {
+  async function apply(transition: Transition, usage: Usage | null, everyMinutes: number): Promise<void> {
     await Promise.all([
       storeOrRemove(store.snapshot, transition.snapshot),
       storeOrRemove(store.alertMemory, transition.alertMemory),
+      storeOrRemove(store.history, transition.history),
+      storeOrRemove(store.insightAlertMemory, transition.insightAlertMemory),
       store.status.set(transition.status),
     ]);
-    await deps.schedule(transition.nextAt);
+    await deps.schedule(transition.nextAt, everyMinutes);
     if (transition.announce && usage) await deps.announce(transition.announce, usage);
+    for (const announcement of transition.announceInsights) await deps.announceInsight(announcement);
+    if (transition.history) await describe();
   }
 
   async function record(outcome: FetchOutcome): Promise<void> {
     const now = deps.now();
+    const [alertMemory, settings, insightAlertMemory, insightSettings] = await Promise.all([
+      store.alertMemory.get(),
+      store.settings.get(),
+      store.insightAlertMemory.get(),
+      store.insightSettings.get(),
+    ]);
+    const alerts = { alertMemory, settings, insightAlertMemory, insightSettings };
+    const every = insightSettings.checkEveryMinutes;
     if (outcome.ok) {
-      const [alertMemory, settings] = await Promise.all([store.alertMemory.get(), store.settings.get()]);
-      return apply(afterSuccess({ alertMemory, settings }, outcome.usage, now), outcome.usage);
+      const history = await store.history.get();
+      return apply(afterSuccess({ ...alerts, history }, outcome.usage, now), outcome.usage, every);
     }
     const previous = await store.status.get();
-    return apply(afterFailure(previous, outcome, now, deps.random()), null);
+    return apply(afterFailure(previous, outcome, now, deps.random(), alerts), null, every);
   }
 
   /** Stores what an answer means; if that fails, at least records that something went wrong. */
@@ -103,8 +155,16 @@ export function createPoller(deps: PollerDeps) {
     }
   }
 
-  async function forgetAccount(): Promise<void> {
-    await Promise.all([store.snapshot.remove(), store.status.remove(), store.alertMemory.remove()]);
+  /** Drops what belonged to the key in use; the history too, unless the next key is the same account's. */
+  async function forgetKeyData({ keepHistory }: { keepHistory: boolean }): Promise<void> {
+    await Promise.all([
+      store.snapshot.remove(),
+      store.status.remove(),
+      store.alertMemory.remove(),
+      store.insightAlertMemory.remove(),
+      store.insightsView.remove(),
+      keepHistory ? undefined : store.history.remove(),
+    ]);
     await deps.clearAnnouncements();
   }
 
@@ -112,7 +172,7 @@ export function createPoller(deps: PollerDeps) {
     // Taken before anything is read: a key change from here on makes this answer stale.
     const ticket = serial.current();
     const [key, status] = await Promise.all([store.apiKey.get(), store.status.get()]);
-    if (isWaitingForUser(key, status)) {
+    if (await waitsForUser(key, status)) {
       await deps.schedule(null);
       return redraw();
     }
@@ -136,7 +196,7 @@ export function createPoller(deps: PollerDeps) {
    */
   async function refresh(): Promise<RefreshResult> {
     const [key, status] = await Promise.all([store.apiKey.get(), store.status.get()]);
-    if (isWaitingForUser(key, status)) return { result: 'idle' };
+    if (await waitsForUser(key, status)) return { result: 'idle' };
     const at = inFlight ? null : earliestUserRefresh(status);
     if (at !== null && at > deps.now()) return { result: 'too-soon', at };
     await poll();
@@ -147,6 +207,24 @@ export function createPoller(deps: PollerDeps) {
   async function reconnect(): Promise<void> {
     const status = await store.status.get();
     if (isFailure(status) && FAILURES[status.kind].retryOnReconnect) return poll();
+  }
+
+  /**
+   * Access to the API host was granted or taken away (from the popup, or in the browser's
+   * settings): taken away, polling stops and the pages say so; given back, polling resumes at once.
+   */
+  async function accessChanged(): Promise<void> {
+    const [granted, key, status] = await Promise.all([deps.hasAccess(), store.apiKey.get(), store.status.get()]);
+    if (granted) {
+      if (isFailure(status) && waitsForAccess(status.kind)) await poll();
+      return;
+    }
+    if (isWaitingForUser(key, status)) return;
+    const ticket = serial.current();
+    await serial.exclusive(async () => {
+      if (!serial.isCurrent(ticket)) return;
+      await recordAndRedraw({ ok: false, kind: 'access-off' });
+    });
   }
 
   /**
@@ -162,7 +240,11 @@ export function createPoller(deps: PollerDeps) {
       if (!outcome.ok && !force) return { result: 'unverified', kind: outcome.kind, saved: false };
       const previous = await store.apiKey.get();
       await store.apiKey.set(key);
-      if (previous !== key) await forgetAccount();
+      if (previous !== key) {
+        const history = await store.history.get();
+        const keepHistory = outcome.ok && continuesHistory(history, { usage: outcome.usage, fetchedAt: deps.now() });
+        await forgetKeyData({ keepHistory });
+      }
       await recordAndRedraw(outcome);
       return outcome.ok
         ? { result: 'connected', usage: outcome.usage }
@@ -173,7 +255,7 @@ export function createPoller(deps: PollerDeps) {
   async function removeKey(): Promise<void> {
     serial.supersede();
     await serial.exclusive(async () => {
-      await Promise.all([store.apiKey.remove(), forgetAccount()]);
+      await Promise.all([store.apiKey.remove(), forgetKeyData({ keepHistory: false })]);
       await deps.schedule(null);
       await redraw();
     });
@@ -186,11 +268,31 @@ export function createPoller(deps: PollerDeps) {
   async function resume(): Promise<void> {
     await redraw();
     const [key, status, snapshot] = await Promise.all([store.apiKey.get(), store.status.get(), store.snapshot.get()]);
-    if (isWaitingForUser(key, status)) return;
-    if (!snapshot && !status) return poll();
-    if (!(await deps.isScheduled())) await deps.schedule(status?.nextAt ?? deps.now());
+    if (await waitsForUser(key, status)) return;
+    // Nothing to show yet, or access came back while the worker was asleep.
+    if ((!snapshot && !status) || (isFailure(status) && waitsForAccess(status.kind))) return poll();
+    if (!(await deps.isScheduled())) {
+      const { checkEveryMinutes } = await store.insightSettings.get();
+      await deps.schedule(status?.nextAt ?? deps.now(), checkEveryMinutes);
+    }
+  }
+
+  /**
+   * The user changed the look-ahead settings: the badge may count something else, the
+   * renewal day changes the forecast's words, and a new interval takes effect from now.
+   */
+  async function insightSettingsChanged(): Promise<void> {
+    await redraw();
+    await describe();
+    const [key, status, { checkEveryMinutes }] = await Promise.all([
+      store.apiKey.get(),
+      store.status.get(),
+      store.insightSettings.get(),
+    ]);
+    if (isWaitingForUser(key, status) || isFailure(status) || !status) return;
+    await deps.schedule(nextAttemptAfterSuccess(status.checkedAt, checkEveryMinutes), checkEveryMinutes);
   }
 
   const handlers: BackgroundApi = { refresh, saveKey, removeKey };
-  return { ...handlers, poll, reconnect, resume, redraw };
+  return { ...handlers, poll, reconnect, resume, redraw, accessChanged, insightSettingsChanged };
 }

@@ -1,4 +1,4 @@
-import { FAILURES, type FailureKind } from './failures';
+import { FAILURES, stopsPolling, type FailureKind } from './failures';
 import { isFailure, type PollStatus } from './status';
 
 export const POLL_INTERVAL_MINUTES = 15;
@@ -41,19 +41,21 @@ export interface FailureTiming {
 
 /**
  * When to poll next after a failure; `null` means not until something changes
- * (a rejected key is retried only when the user saves another).
+ * (a rejected key is retried only when the user saves another, a check without access once it
+ * is granted again).
  */
 export function nextAttemptAfterFailure(failure: FailureTiming, now: number, random: number): number | null {
+  if (stopsPolling(failure.kind)) return null;
   const { retry } = FAILURES[failure.kind];
-  if (retry === 'stop') return null;
   if (retry === 'retry-after' && failure.retryAfterMs !== undefined) {
     return now + Math.min(RETRY_AFTER_CAP_MS, Math.max(MIN_DELAY_MS, failure.retryAfterMs));
   }
   return now + backoffDelay(failure.attempts, random);
 }
 
-export function nextAttemptAfterSuccess(now: number): number {
-  return now + POLL_INTERVAL_MS;
+/** The next regular check, `everyMinutes` (the user's "Check every" choice) after this one. */
+export function nextAttemptAfterSuccess(now: number, everyMinutes: number = POLL_INTERVAL_MINUTES): number {
+  return now + everyMinutes * 60_000;
 }
 
 /**

@@ -163,12 +163,3 @@ export async function readStored<T extends Record<string, StorageItem<unknown>>>
   );
   return Object.fromEntries(entries) as Values<T>;
 }
-
-/** Every stored item, as the background's poller reads and writes them. */
-export const extensionStore = {
-  apiKey: apiKeyItem,
-  snapshot: snapshotItem,
-  status: pollStatusItem,
-  alertMemory: alertMemoryItem,
-  settings: settingsItem,
-};

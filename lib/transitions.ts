@@ -1,5 +1,10 @@
 import { creditLevel, decideAlert, effectiveThreshold, type AlertMemory } from './alerts';
+import { resetInfo } from './billing-period';
 import { rejectsKey, stopsPolling, type FailureKind } from './failures';
+import { forecastCredits } from './forecast';
+import { recordReading, type UsageHistory } from './history';
+import { decideInsightAlerts, type InsightAlertMemory, type InsightAnnouncement } from './insight-alerts';
+import type { InsightSettings } from './insight-settings';
 import { nextAttemptAfterFailure, nextAttemptAfterSuccess } from './schedule';
 import type { Settings } from './settings';
 import { isFailure, type PollStatus } from './status';
@@ -7,32 +12,62 @@ import type { Usage, UsageSnapshot } from './usage';
 
 /**
  * What one answer changes: the values to store (`undefined` leaves a value as it
- * is, `null` removes it), when to ask next, and which alert to show.
+ * is, `null` removes it), when to ask next, and which alerts to show.
  */
 export interface Transition {
   snapshot?: UsageSnapshot | null;
   status: PollStatus;
   alertMemory?: AlertMemory | null;
+  history?: UsageHistory;
+  insightAlertMemory?: InsightAlertMemory;
   nextAt: number | null;
   announce: 'low' | 'empty' | null;
+  announceInsights: InsightAnnouncement[];
 }
 
-export interface SuccessInput {
+/** What the alerts remember and the user chose, as a transition reads them. */
+export interface AlertInput {
   alertMemory: AlertMemory;
   settings: Settings;
+  insightAlertMemory: InsightAlertMemory;
+  insightSettings: InsightSettings;
 }
 
-/** A good answer: keep the numbers, poll again in one interval, alert on a crossing. */
-export function afterSuccess({ alertMemory, settings }: SuccessInput, usage: Usage, now: number): Transition {
-  const nextAt = nextAttemptAfterSuccess(now);
+export interface SuccessInput extends AlertInput {
+  history: UsageHistory;
+}
+
+/**
+ * A good answer: keep the numbers and add them to the history, poll again in the
+ * chosen interval, and alert on a crossing (low credits, and the look-ahead alerts).
+ */
+export function afterSuccess(input: SuccessInput, usage: Usage, now: number): Transition {
+  const { settings, insightSettings } = input;
+  const nextAt = nextAttemptAfterSuccess(now, insightSettings.checkEveryMinutes);
+  const snapshot = { usage, fetchedAt: now };
   const level = creditLevel(usage.remainingCredits, effectiveThreshold(settings.threshold, usage.creditsMonthly));
-  const decision = decideAlert(alertMemory, level);
+  const decision = decideAlert(input.alertMemory, level);
+  const { history, event } = recordReading(input.history, snapshot, now);
+  const reading = {
+    usage,
+    event,
+    forecast: forecastCredits(history, now),
+    reset: resetInfo(insightSettings.renewalDay, history.resets, now),
+  };
+  const insights = decideInsightAlerts(
+    input.insightAlertMemory,
+    { keyRejected: false, reading },
+    insightSettings.notify,
+  );
   return {
-    snapshot: { usage, fetchedAt: now },
+    snapshot,
     status: { kind: 'ok', checkedAt: now, nextAt },
     alertMemory: decision.memory,
+    history,
+    insightAlertMemory: insights.memory,
     nextAt,
     announce: settings.notifications ? decision.announce : null,
+    announceInsights: insights.announce,
   };
 }
 
@@ -50,22 +85,30 @@ export function afterFailure(
   failure: FailureInput,
   now: number,
   random: number,
+  alerts?: Pick<AlertInput, 'insightAlertMemory' | 'insightSettings'>,
 ): Transition {
   const earlier = isFailure(previous) ? previous : null;
   const attempts = (earlier?.attempts ?? 0) + 1;
   const { kind, retryAfterMs } = failure;
   const timing = retryAfterMs === undefined ? { kind, attempts } : { kind, attempts, retryAfterMs };
   const nextAt = nextAttemptAfterFailure(timing, now, random);
+  const status = { kind, checkedAt: now, since: earlier?.since ?? now, attempts, nextAt };
+  if (!rejectsKey(kind)) return { status, nextAt, announce: null, announceInsights: [] };
+  const insights =
+    alerts && decideInsightAlerts(alerts.insightAlertMemory, { keyRejected: true }, alerts.insightSettings.notify);
   return {
-    // The numbers belonged to a key that no longer works.
-    ...(rejectsKey(kind) && { snapshot: null, alertMemory: null }),
-    status: { kind, checkedAt: now, since: earlier?.since ?? now, attempts, nextAt },
+    // The numbers belonged to a key that no longer works; the history stays with the account.
+    snapshot: null,
+    alertMemory: null,
+    ...(insights && { insightAlertMemory: insights.memory }),
+    status,
     nextAt,
     announce: null,
+    announceInsights: insights?.announce ?? [],
   };
 }
 
-/** No key, or a failure that waits for the user (a rejected key): nothing to ask FluxImage. */
+/** No key, or a failure that waits for the user (a rejected key, access withheld): nothing to ask FluxImage. */
 export function isWaitingForUser(key: string | null, status: PollStatus | null): boolean {
   return key === null || (isFailure(status) && stopsPolling(status.kind));
 }

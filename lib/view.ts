@@ -2,12 +2,13 @@ import { creditLevel, effectiveThreshold, type CreditLevel } from './alerts';
 import { formatClockTime } from './format';
 import { FAILURES, rejectsKey, type FailureKind } from './failures';
 import type { Translate } from './i18n';
+import { API_HOST } from './config';
 import type { Settings } from './settings';
 import { isFailure, type Failure, type PollStatus } from './status';
 import type { UsageSnapshot } from './usage';
 
 /** Every state the extension can be in, as the badge and the popup present it. */
-export type ViewKind = 'no-key' | 'loading' | 'rejected' | 'unreachable' | 'stale' | CreditLevel;
+export type ViewKind = 'no-key' | 'loading' | 'rejected' | 'unreachable' | 'stale' | 'access-off' | CreditLevel;
 
 export interface View {
   kind: ViewKind;
@@ -30,10 +31,11 @@ export function toView({ hasKey, snapshot, status, settings }: ViewInput): View 
   const base = { snapshot: null, failure, level: null, threshold: null };
   if (!hasKey) return { ...base, kind: 'no-key', failure: null };
   if (failure && rejectsKey(failure.kind)) return { ...base, kind: 'rejected' };
-  if (!snapshot) return { ...base, kind: failure ? 'unreachable' : 'loading' };
+  const accessOff = failure !== null && FAILURES[failure.kind].badge === 'access-off';
+  if (!snapshot) return { ...base, kind: accessOff ? 'access-off' : failure ? 'unreachable' : 'loading' };
   const threshold = effectiveThreshold(settings.threshold, snapshot.usage.creditsMonthly);
   const level = creditLevel(snapshot.usage.remainingCredits, threshold);
-  return { kind: failure ? 'stale' : level, snapshot, failure, level, threshold };
+  return { kind: accessOff ? 'access-off' : failure ? 'stale' : level, snapshot, failure, level, threshold };
 }
 
 /** "FluxImage is rate-limiting this key. Retrying at 14:05." */
@@ -44,5 +46,6 @@ export function describeFailure(failure: Failure, t: Translate, locale: string):
 }
 
 export function describeFailureCause(kind: FailureKind, t: Translate): string {
-  return t(FAILURES[kind].cause);
+  // Only the access message names a host; the others ignore the substitution.
+  return t(FAILURES[kind].cause, API_HOST);
 }

@@ -12,11 +12,9 @@ import { gzipSync } from 'node:zlib';
  * regression fails `npm test`. See README → Performance.
  */
 export const BUDGETS = {
-  popup: { js: 19_000, css: 2_000 },
-  // Options and worker grew by what reading hostile input costs: the paste reader, the
-  // locale's group separator, the error boundary, text and link cleaning on every read.
-  options: { js: 19_300, css: 2_000 },
-  background: { js: 14_000, css: 0 },
+  popup: { js: 21_300, css: 2_000 },
+  options: { js: 21_200, css: 2_000 },
+  background: { js: 19_600, css: 0 },
 } as const;
 
 export type Entry = keyof typeof BUDGETS;

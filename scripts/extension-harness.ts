@@ -29,7 +29,7 @@ export function buildFor(origin: string, mode: string, browser: 'chrome' | 'fire
     env: { ...process.env, WXT_FLUXIMAGE_API_URL: origin },
     stdio: 'pipe',
   });
-  return join(ROOT, '.output', browser === 'chrome' ? `chrome-mv3-${mode}` : `firefox-mv2-${mode}`);
+  return join(ROOT, '.output', `${browser}-mv3-${mode}`);
 }
 
 export interface RunningExtension {

@@ -3,6 +3,10 @@
 import { createUsageApi } from '../lib/api-client';
 import { createPoller } from '../lib/poller';
 import type { StoredValue } from '../lib/storage';
+import { EMPTY_HISTORY } from '../lib/history';
+import { DEFAULT_INSIGHT_ALERT_MEMORY } from '../lib/insight-alerts';
+import { DEFAULT_INSIGHT_SETTINGS, type CheckInterval } from '../lib/insight-settings';
+import { insightsView } from '../lib/insights-view';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import type { FakeApi } from '../tests/fake-api/server';
 
@@ -26,7 +30,11 @@ export interface DayResult {
 }
 
 /** Runs 24 simulated hours of alarms; counts what reached the fake API. */
-export async function simulateDay(api: FakeApi, key: string | null): Promise<DayResult> {
+export async function simulateDay(
+  api: FakeApi,
+  key: string | null,
+  { checkEveryMinutes = DEFAULT_INSIGHT_SETTINGS.checkEveryMinutes }: { checkEveryMinutes?: CheckInterval } = {},
+): Promise<DayResult> {
   const DAY = 24 * 60 * 60_000;
   const start = Date.UTC(2026, 10, 25);
   let now = start;
@@ -35,6 +43,7 @@ export async function simulateDay(api: FakeApi, key: string | null): Promise<Day
   const poller = createPoller({
     api: createUsageApi({ origin: api.origin, fetch: (input, init) => fetch(input, init), now: () => now }),
     now: () => now,
+    hasAccess: async () => true,
     random: () => 0.75,
     store: {
       apiKey,
@@ -42,6 +51,10 @@ export async function simulateDay(api: FakeApi, key: string | null): Promise<Day
       status: memoryValue(null),
       alertMemory: memoryValue('normal' as const),
       settings: memoryValue(DEFAULT_SETTINGS),
+      history: memoryValue(EMPTY_HISTORY),
+      insightsView: memoryValue(null),
+      insightAlertMemory: memoryValue(DEFAULT_INSIGHT_ALERT_MEMORY),
+      insightSettings: memoryValue({ ...DEFAULT_INSIGHT_SETTINGS, checkEveryMinutes }),
     },
     schedule: async (at) => {
       alarmAt = at;
@@ -49,7 +62,9 @@ export async function simulateDay(api: FakeApi, key: string | null): Promise<Day
     isScheduled: async () => alarmAt !== null,
     showView: async () => undefined,
     announce: async () => undefined,
+    announceInsight: async () => undefined,
     clearAnnouncements: async () => undefined,
+    describeInsights: (input) => insightsView(input, 'en', () => ''),
   });
   const before = api.usageRequests().length;
   // The user saves the key (anyway, when FluxImage cannot confirm it), as in an outage.

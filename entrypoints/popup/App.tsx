@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AccessNotice } from '@/components/AccessNotice';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { Notice } from '@/components/Notice';
 import { useStored } from '@/components/use-stored';
@@ -12,6 +13,8 @@ import { DASHBOARD_URL } from '@/lib/config';
 import { apiKeyItem, pollStatusItem, settingsItem, snapshotItem } from '@/lib/storage';
 import { toView, describeFailure } from '@/lib/view';
 import { planLabel } from '@/lib/plan';
+import { InsightsPanel } from '@/components/InsightsPanel';
+import { currentInsightsView, insightsViewItem } from '@/lib/insights-view-item';
 import { UsageDetails } from './UsageDetails';
 import type { PopupState } from './state';
 
@@ -20,6 +23,8 @@ export function App({ initial }: { initial: PopupState }) {
   const snapshot = useStored(snapshotItem, initial.snapshot);
   const status = useStored(pollStatusItem, initial.status);
   const settings = useStored(settingsItem, initial.settings);
+  // Read after the first paint: the forecast never delays the numbers, and keeps its place meanwhile.
+  const insights = useStored(insightsViewItem, null);
   const [refreshing, setRefreshing] = useState(false);
   const [refreshError, setRefreshError] = useState<string | null>(null);
   const { locale } = initial;
@@ -67,14 +72,20 @@ export function App({ initial }: { initial: PopupState }) {
         {view.snapshot && <p class="plan">{t('planName', planLabel(view.snapshot.usage.plan, t))}</p>}
       </header>
       {view.kind === 'rejected' && <Notice tone="error">{t('causeUnauthorized')}</Notice>}
-      {view.failure && view.kind !== 'rejected' && (
+      <AccessNotice initial={initial.status} />
+      {view.failure && view.kind !== 'rejected' && view.kind !== 'access-off' && (
         <Notice tone="warning">{describeFailure(view.failure, t, locale)}</Notice>
       )}
       {refreshError && <Notice tone="error">{refreshError}</Notice>}
       {view.snapshot ? (
-        <ErrorBoundary resetKey={view.snapshot}>
-          <UsageDetails view={view} snapshot={view.snapshot} locale={locale} now={now} />
-        </ErrorBoundary>
+        <>
+          <ErrorBoundary resetKey={view.snapshot}>
+            <UsageDetails view={view} snapshot={view.snapshot} locale={locale} now={now} />
+          </ErrorBoundary>
+          <ErrorBoundary resetKey={insights}>
+            <InsightsPanel view={currentInsightsView(insights, now)} onOpenSettings={openOptions} />
+          </ErrorBoundary>
+        </>
       ) : (
         view.kind === 'loading' && <p class="loading">{t('loadingCredits')}</p>
       )}

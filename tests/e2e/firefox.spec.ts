@@ -2,6 +2,7 @@
 // over WebDriver BiDi (Playwright's own Firefox build cannot be downloaded here).
 import { randomUUID } from 'node:crypto';
 import { launch, type Browser, type Page } from 'puppeteer-core';
+import { hostPermissionFor } from '../../lib/api-origin';
 import { test, expect, KEY } from './fixtures';
 
 // The Firefox global-setup.ts found (or installed) for this run.
@@ -11,7 +12,7 @@ const GECKO_ID = 'companion@fluximage.app';
 interface FirefoxExtension {
   browser: Browser;
   open: (page: 'popup.html' | 'options.html') => Promise<Page>;
-  badge: (page: Page) => Promise<{ text: string; title: string }>;
+  badge: (page: Page) => Promise<{ text: string; title: string; color: number[] }>;
 }
 
 async function launchFirefox(): Promise<FirefoxExtension> {
@@ -21,10 +22,18 @@ async function launchFirefox(): Promise<FirefoxExtension> {
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
-    enableExtensions: [process.env.E2E_FIREFOX_EXTENSION_DIR!],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) },
+    enableExtensions: true,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      // Headless Firefox has no system notification service to show the low-credit alert with.
+      'alerts.useSystemBackend': false,
+      // No one can click a doorhanger headless: permissions.request (from a real click) is granted as if accepted.
+      'extensions.webextOptionalPermissionPrompts': false,
+    },
     args: ['--remote-allow-system-access'],
   });
+  // Launching with the extension listed does not wait for it to be installed; this does.
+  await browser.installExtension(process.env.E2E_FIREFOX_EXTENSION_DIR!);
   return {
     browser,
     open: async (name) => {
@@ -39,10 +48,17 @@ async function launchFirefox(): Promise<FirefoxExtension> {
     },
     badge: (page) =>
       page.evaluate(async () => {
-        type Toolbar = { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
-        const api = (globalThis as unknown as { browser: { action?: Toolbar; browserAction?: Toolbar } }).browser;
-        const toolbar = (api.action ?? api.browserAction)!;
-        return { text: await toolbar.getBadgeText({}), title: await toolbar.getTitle({}) };
+        type Toolbar = {
+          getBadgeText(d: object): Promise<string>;
+          getTitle(d: object): Promise<string>;
+          getBadgeBackgroundColor(d: object): Promise<number[]>;
+        };
+        const { action } = (globalThis as unknown as { browser: { action: Toolbar } }).browser;
+        return {
+          text: await action.getBadgeText({}),
+          title: await action.getTitle({}),
+          color: await action.getBadgeBackgroundColor({}),
+        };
       }),
   };
 }
@@ -93,6 +109,60 @@ test('in Firefox ESR: save a key, see the badge and the popup', async ({ api }) 
     ]) {
       expect(shown).toContain(expected);
     }
+  } finally {
+    await firefox.browser.close();
+  }
+});
+
+test('in Firefox ESR: access to FluxImage revoked, then allowed again from the popup', async ({ api }) => {
+  test.setTimeout(90_000);
+  api.reset();
+  const firefox = await launchFirefox();
+  try {
+    const options = await firefox.open('options.html');
+    await waitFor(() => options.evaluate(() => document.querySelector('#api-key') !== null));
+    await options.type('#api-key', KEY);
+    await options.click('button[type=submit]');
+    await waitFor(() => options.evaluate(() => document.body.innerText.includes('Connected: Pro plan')));
+    await expect.poll(async () => (await firefox.badge(options)).text).toBe('1k');
+    const connected = await firefox.badge(options);
+
+    // What the add-on manager's permission switch does, through the extension's own API.
+    const origins = [hostPermissionFor(api.origin)];
+    await options.evaluate(async (remove) => {
+      type Permissions = { remove(p: { origins: string[] }): Promise<boolean> };
+      await (globalThis as unknown as { browser: { permissions: Permissions } }).browser.permissions.remove({
+        origins: remove,
+      });
+    }, origins);
+
+    await expect.poll(async () => (await firefox.badge(options)).title).toContain('Access to 127.0.0.1 is off.');
+    const off = await firefox.badge(options);
+    expect(off.text).toBe('1k');
+    expect(off.color).not.toEqual(connected.color);
+    await waitFor(() => options.evaluate(() => document.body.innerText.includes('Access to 127.0.0.1 is off.')));
+
+    // A minute later, as far as the extension knows: opening the popup would ask for fresh numbers.
+    await options.evaluate(async () => {
+      type Local = {
+        get(key: string): Promise<{ pollStatus: { checkedAt: number } }>;
+        set(value: object): Promise<void>;
+      };
+      const { local } = (globalThis as unknown as { browser: { storage: { local: Local } } }).browser.storage;
+      const { pollStatus } = await local.get('pollStatus');
+      await local.set({ pollStatus: { ...pollStatus, checkedAt: pollStatus.checkedAt - 60_000 } });
+    });
+    const popup = await firefox.open('popup.html');
+    await waitFor(() => popup.evaluate(() => document.body.innerText.includes('Access to 127.0.0.1 is off.')));
+    expect(await text(popup)).toContain('1,080');
+    // Nothing reached FluxImage after the save: not the popup's refresh, not even a CORS preflight.
+    expect(api.usageRequests()).toHaveLength(1);
+
+    await popup.click('.access-notice button');
+    await waitFor(() => popup.evaluate(() => document.body.innerText.includes('Access allowed.')));
+    await expect.poll(() => api.usageRequests().length).toBe(2);
+    await expect.poll(async () => (await firefox.badge(popup)).title).not.toContain('is off');
+    expect((await firefox.badge(popup)).color).toEqual(connected.color);
   } finally {
     await firefox.browser.close();
   }

@@ -3,6 +3,7 @@ import { BADGE_STATES, toBadgeView } from '@/lib/badge';
 import { toView, type ViewInput } from '@/lib/view';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { PollStatus } from '@/lib/status';
+import { DEFAULT_INSIGHT_SETTINGS } from '@/lib/insight-settings';
 import { en, usage } from './helpers';
 
 const FETCHED = Date.UTC(2026, 10, 25, 14, 5);
@@ -31,6 +32,8 @@ describe('badge states', () => {
     ['a rejected key', { status: failed('unauthorized', null) }, 'rejected', '!'],
     ['a failure with numbers', { snapshot: snapshot(1999), status: failed('server') }, 'stale', '1.9k'],
     ['a failure before any numbers', { status: failed('network') }, 'unreachable', '!'],
+    ['access off, with numbers', { snapshot: snapshot(1080), status: failed('access-off', null) }, 'access-off', '1k'],
+    ['access off before any numbers', { status: failed('access-off', null) }, 'access-off', '!'],
   ] as const)('%s → %s badge "%s"', (_, input, kind, text) => {
     const shown = badge(input);
     expect(shown.kind).toBe(kind);
@@ -63,10 +66,46 @@ describe('badge title', () => {
     expect(title).toContain('Updates failing since 14:06: FluxImage is rate-limiting this key. Retrying at 14:07.');
   });
 
+  it('says access to FluxImage is off, keeping the last numbers greyed', () => {
+    const shown = badge({ snapshot: snapshot(1080), status: failed('access-off', null) });
+    expect(shown.title).toBe(
+      'FluxImage: 1,080 AI credits left (120 of 1,000 monthly used, 200 top-up). Updated at 14:05.\n' +
+        'Access to fluximage.app is off.',
+    );
+    expect(shown.color).toBe(BADGE_STATES.stale.color);
+  });
+
   it('tells the user to set a key, or to check a rejected one', () => {
     expect(badge({ hasKey: false }).title).toBe('FluxImage: add your API key in the options to see your credits.');
     expect(badge({ status: failed('unauthorized', null) }).title).toBe(
       'FluxImage rejected the API key. Check it in the options.',
     );
+  });
+});
+
+describe('a badge that counts compressions', () => {
+  const starter = (compressionsUsed: number, canCompress = true) => ({
+    usage: usage({ plan: 'starter', compressionsLimit: 200, compressionsUsed, canCompress }),
+    fetchedAt: FETCHED,
+  });
+  const counting = { ...DEFAULT_INSIGHT_SETTINGS, badge: 'compressions' as const };
+  const shown = (snapshot: ReturnType<typeof starter>, settings = counting) =>
+    toBadgeView(toView({ hasKey: true, snapshot, status: ok, settings: DEFAULT_SETTINGS }), en, 'en-GB', settings);
+
+  it.each([
+    [45, true, '155', BADGE_STATES.normal.color],
+    [185, true, '15', BADGE_STATES.low.color],
+    [200, false, '0', BADGE_STATES.empty.color],
+  ])('%d of 200 used → "%s" in the colour of that number', (used, canCompress, text, color) => {
+    const badge = shown(starter(used, canCompress));
+    expect(badge.text).toBe(text);
+    expect(badge.color).toBe(color);
+    expect(badge.title.split('\n')[0]).toBe(`${text} compressions left this period (${used} of 200 used)`);
+  });
+
+  it('counts AI credits on a plan with unlimited compressions, whatever was chosen', () => {
+    const badge = shown({ usage: usage(), fetchedAt: FETCHED });
+    expect(badge.text).toBe('1k');
+    expect(badge.title).not.toContain('compressions left');
   });
 });

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  CREDITS_NOTIFICATION,
+  NOTIFICATIONS,
   POLL_ALARM,
   isPollScheduled,
-  openDashboardFromNotification,
+  openFromNotification,
   schedulePoll,
   showNotification,
 } from '@/lib/browser-edges';
@@ -12,28 +12,38 @@ import {
 const tabUrls = async () => (await fakeBrowser.tabs.query({})).map((tab) => tab.url);
 
 describe('notification click', () => {
-  it('opens exactly one dashboard tab and dismisses the notification', async () => {
-    await showNotification('FluxImage AI credits running low', '90 AI credits left.');
+  it('opens exactly one dashboard tab for a credits alert and dismisses it', async () => {
+    await showNotification('credits', 'FluxImage AI credits running low', '90 AI credits left.');
     const before = (await tabUrls()).length;
-    await openDashboardFromNotification(CREDITS_NOTIFICATION);
+    await openFromNotification(NOTIFICATIONS.credits.id);
     expect(await tabUrls()).toHaveLength(before + 1);
     expect((await tabUrls()).at(-1)).toBe('https://fluximage.app/');
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
 
+  it('opens the options page for a key that stopped working', async () => {
+    const openOptions = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
+    await showNotification('keyRejected', 'FluxImage API key stopped working', 'Click to enter a new one.');
+    const before = (await tabUrls()).length;
+    await openFromNotification(NOTIFICATIONS.keyRejected.id);
+    expect(openOptions).toHaveBeenCalledOnce();
+    expect(await tabUrls()).toHaveLength(before);
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+
   it('ignores clicks on notifications that are not ours', async () => {
     const before = (await tabUrls()).length;
-    await openDashboardFromNotification('someone-else');
+    await openFromNotification('someone-else');
     expect(await tabUrls()).toHaveLength(before);
   });
 });
 
 describe('poll alarm', () => {
-  it('is set for the given time, with the normal interval as a safety net', async () => {
-    await schedulePoll(Date.UTC(2030, 0, 1));
+  it('is set for the given time, with the chosen interval as a safety net', async () => {
+    await schedulePoll(Date.UTC(2030, 0, 1), 60);
     expect(await fakeBrowser.alarms.get(POLL_ALARM)).toMatchObject({
       scheduledTime: Date.UTC(2030, 0, 1),
-      periodInMinutes: 15,
+      periodInMinutes: 60,
     });
     expect(await isPollScheduled()).toBe(true);
   });

@@ -2,7 +2,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { FetchOutcome } from '@/lib/api-client';
 import type { FailureKind } from '@/lib/failures';
 import { createPoller, type PollerDeps } from '@/lib/poller';
-import { alertMemoryItem, apiKeyItem, extensionStore, pollStatusItem, settingsItem, snapshotItem } from '@/lib/storage';
+import { extensionStore } from '@/lib/extension-store';
+import { EMPTY_HISTORY, historyItem } from '@/lib/history';
+import { insightSettingsItem, DEFAULT_INSIGHT_SETTINGS } from '@/lib/insight-settings';
+import { insightsViewItem } from '@/lib/insights-view-item';
+import { alertMemoryItem, apiKeyItem, pollStatusItem, settingsItem, snapshotItem } from '@/lib/storage';
 import { BACKOFF_CAP_MS, MIN_REFRESH_GAP_MS, POLL_INTERVAL_MS } from '@/lib/schedule';
 import type { View } from '@/lib/view';
 import { KEY, OTHER_KEY, usage } from './helpers';
@@ -34,7 +38,9 @@ function setup() {
   const requests: string[] = [];
   const views: View[] = [];
   const announced: string[] = [];
-  const schedule: { at: number | null | undefined } = { at: undefined };
+  const schedule: { at: number | null | undefined; every?: number | undefined } = { at: undefined };
+  // The host permission, as the browser reports it (users can withhold or revoke it).
+  const access = { granted: true };
   let failAnnounce = false;
   const deps: PollerDeps = {
     api: {
@@ -45,11 +51,13 @@ function setup() {
         return next();
       },
     },
+    hasAccess: async () => access.granted,
     now: () => clock.now,
     random: () => 1,
     store: extensionStore,
-    schedule: async (at) => {
+    schedule: async (at, every) => {
       schedule.at = at;
+      schedule.every = every;
     },
     isScheduled: async () => schedule.at !== undefined && schedule.at !== null,
     showView: async (view) => {
@@ -59,7 +67,18 @@ function setup() {
       if (failAnnounce) throw new Error('notification service crashed');
       announced.push(level);
     },
+    announceInsight: async (announcement) => {
+      announced.push(announcement.kind);
+    },
     clearAnnouncements: async () => {},
+    describeInsights: ({ history, remaining }) => ({
+      lines: {
+        reset: { known: false, text: `${history.points.length} readings`, link: '' },
+        pace: null,
+        outlook: null,
+      },
+      sparkline: { line: '', dot: null, marks: [], width: 288, height: 44, label: `${remaining} left` },
+    }),
   };
   return {
     clock,
@@ -67,6 +86,7 @@ function setup() {
     views,
     announced,
     schedule,
+    access,
     deps,
     poller: createPoller(deps),
     queue: (...next: Answer[]) => answers.push(...next),
@@ -414,5 +434,202 @@ describe('worker start', () => {
     await h.poller.resume();
     expect(h.requests).toHaveLength(1);
     expect(h.lastView().kind).toBe('normal');
+  });
+});
+
+describe('usage history and look-ahead', () => {
+  it('adds every good answer to the history and stores the popup’s forecast block', async () => {
+    await connect();
+    h.clock.now += POLL_INTERVAL_MS;
+    h.queue(answer.usage({ remainingCredits: 1070, creditsUsed: 130 }));
+    await h.poller.poll();
+    expect((await historyItem.get()).points.map((p) => [p.at, p.remaining])).toEqual([
+      [T0, 1080],
+      [T0 + POLL_INTERVAL_MS, 1070],
+    ]);
+    expect(await insightsViewItem.get()).toMatchObject({
+      computedAt: T0 + POLL_INTERVAL_MS,
+      view: { lines: { reset: { text: '2 readings' } }, sparkline: { label: '1070 left' } },
+    });
+  });
+
+  it('leaves the history alone when a check fails', async () => {
+    await connect();
+    h.queue(answer.failure('server'));
+    await h.poller.poll();
+    expect((await historyItem.get()).points).toHaveLength(1);
+  });
+
+  it('clears the history with the key', async () => {
+    await connect();
+    await h.poller.removeKey();
+    expect(await historyItem.get()).toEqual(EMPTY_HISTORY);
+    expect(await insightsViewItem.get()).toBeNull();
+  });
+
+  it('keeps the history for a rolled key of the same account, drops it for another account', async () => {
+    await connect();
+    h.clock.now += POLL_INTERVAL_MS;
+    h.queue(answer.usage({ creditsUsed: 125, remainingCredits: 1075 }));
+    await h.poller.saveKey({ key: OTHER_KEY, force: false });
+    expect((await historyItem.get()).points).toHaveLength(2);
+
+    h.clock.now += POLL_INTERVAL_MS;
+    h.queue(answer.usage({ plan: 'agency', creditsMonthly: 10_000, creditsUsed: 5, remainingCredits: 9_995 }));
+    await h.poller.saveKey({ key: KEY, force: false });
+    expect((await historyItem.get()).points.map((p) => p.remaining)).toEqual([9_995]);
+  });
+
+  it('checks as often as the user chose', async () => {
+    await insightSettingsItem.set({ ...DEFAULT_INSIGHT_SETTINGS, checkEveryMinutes: 60 });
+    await connect();
+    expect(h.schedule).toEqual({ at: T0 + 60 * 60_000, every: 60 });
+  });
+
+  it('moves the next check when the interval changes', async () => {
+    await connect();
+    await insightSettingsItem.set({ ...DEFAULT_INSIGHT_SETTINGS, checkEveryMinutes: 5 });
+    await h.poller.insightSettingsChanged();
+    expect(h.schedule).toEqual({ at: T0 + 5 * 60_000, every: 5 });
+  });
+
+  it('says once that the key stopped working, and again only after it worked in between', async () => {
+    await connect();
+    h.queue(answer.failure('unauthorized'));
+    await h.poller.poll();
+    expect(h.announced).toEqual(['keyRejected']);
+    h.queue(answer.usage());
+    await h.poller.saveKey({ key: KEY, force: false });
+    h.queue(answer.failure('unauthorized'));
+    await h.poller.poll();
+    expect(h.announced).toEqual(['keyRejected', 'keyRejected']);
+  });
+
+  it('stays silent about a rejected key when that notification is off', async () => {
+    await insightSettingsItem.set({
+      ...DEFAULT_INSIGHT_SETTINGS,
+      notify: { ...DEFAULT_INSIGHT_SETTINGS.notify, keyRejected: false },
+    });
+    await connect();
+    h.queue(answer.failure('unauthorized'));
+    await h.poller.poll();
+    expect(h.announced).toEqual([]);
+  });
+
+  it('says when compressions are used up for the period', async () => {
+    await connect({ plan: 'starter', compressionsLimit: 200, compressionsUsed: 199 });
+    h.queue(answer.usage({ plan: 'starter', compressionsLimit: 200, compressionsUsed: 200, canCompress: false }));
+    await h.poller.poll();
+    h.queue(answer.usage({ plan: 'starter', compressionsLimit: 200, compressionsUsed: 200, canCompress: false }));
+    await h.poller.poll();
+    expect(h.announced).toEqual(['compressionsUsedUp']);
+  });
+});
+
+describe('access to FluxImage withheld or revoked', () => {
+  /** Access taken away in the browser, and the background told of it. */
+  async function revoke() {
+    h.access.granted = false;
+    await h.poller.accessChanged();
+  }
+
+  it('stops polling at once, keeps the last numbers and says access is off', async () => {
+    await connect();
+    h.clock.now += 60_000;
+    await revoke();
+    expect(h.lastView()).toMatchObject({
+      kind: 'access-off',
+      failure: { kind: 'access-off', nextAt: null },
+      snapshot: { usage: expect.objectContaining({ remainingCredits: 1080 }) },
+    });
+    expect(h.schedule.at).toBeNull();
+  });
+
+  it('asks FluxImage nothing while access is off: not on alarms, refreshes or worker starts', async () => {
+    await connect();
+    await revoke();
+    afterGap();
+    await h.poller.poll();
+    expect(await h.poller.refresh()).toEqual({ result: 'idle' });
+    await createPoller(h.deps).resume();
+    await h.poller.reconnect();
+    expect(h.requests).toEqual([KEY]);
+    expect(h.lastView().kind).toBe('access-off');
+  });
+
+  it('polls at once when access is granted again, and returns to the normal schedule', async () => {
+    await connect();
+    await revoke();
+    h.clock.now += 5 * 60_000;
+    h.access.granted = true;
+    h.queue(answer.usage({ remainingCredits: 900 }));
+    await h.poller.accessChanged();
+    expect(h.requests).toEqual([KEY, KEY]);
+    expect(h.lastView()).toMatchObject({ kind: 'normal', failure: null });
+    expect(h.schedule.at).toBe(h.clock.now + POLL_INTERVAL_MS);
+  });
+
+  it('finds out before asking: a poll without access sends nothing and records why', async () => {
+    await connect();
+    h.access.granted = false;
+    h.clock.now += POLL_INTERVAL_MS;
+    await h.poller.poll();
+    expect(h.requests).toEqual([KEY]);
+    expect(h.lastView().kind).toBe('access-off');
+    expect(h.schedule.at).toBeNull();
+  });
+
+  it('reads a request that failed for want of access as access off, not as a network error', async () => {
+    await connect();
+    h.clock.now += POLL_INTERVAL_MS;
+    // Revoked while the request was on its way: the browser fails it like a network error.
+    h.queue(async () => {
+      h.access.granted = false;
+      return { ok: false, kind: 'network' };
+    });
+    await h.poller.poll();
+    expect(h.lastView().kind).toBe('access-off');
+    expect(h.schedule.at).toBeNull();
+  });
+
+  it('still backs off after a real network error', async () => {
+    await connect();
+    h.queue(answer.failure('network'));
+    await h.poller.poll();
+    expect(h.lastView().kind).toBe('stale');
+    expect(h.schedule.at).toBeGreaterThan(T0);
+  });
+
+  it('resumes polling on worker start if access came back while it slept', async () => {
+    await connect();
+    await revoke();
+    h.access.granted = true;
+    h.queue(answer.usage());
+    await createPoller(h.deps).resume();
+    expect(h.requests).toHaveLength(2);
+    expect(h.lastView().kind).toBe('normal');
+  });
+
+  it('does not check a new key without access, and says why', async () => {
+    h.access.granted = false;
+    expect(await h.poller.saveKey({ key: KEY, force: false })).toEqual({
+      result: 'unverified',
+      kind: 'access-off',
+      saved: false,
+    });
+    expect(h.requests).toEqual([]);
+  });
+
+  it('ignores permission changes that leave access as it was', async () => {
+    await connect();
+    await h.poller.accessChanged();
+    expect(h.requests).toEqual([KEY]);
+    expect(h.lastView().kind).toBe('normal');
+  });
+
+  it('without a key, a revocation changes nothing: there is nothing to poll', async () => {
+    await revoke();
+    expect(await pollStatusItem.get()).toBeNull();
+    expect(h.views).toEqual([]);
   });
 });

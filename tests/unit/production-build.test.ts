@@ -78,20 +78,27 @@ describe('Chrome package', () => {
 });
 
 describe('Firefox package', () => {
-  it('is MV2 with its permissions granted at install and the add-on id set', () => {
-    const firefox = manifest('firefox-mv2');
-    expect(firefox.manifest_version).toBe(2);
-    expect(firefox.permissions.toSorted()).toEqual(['alarms', 'https://fluximage.app/*', 'notifications', 'storage']);
+  it('is MV3 with fluximage.app as its one host permission, an event page and the add-on id set', () => {
+    const firefox = manifest('firefox-mv3');
+    expect(firefox.manifest_version).toBe(3);
+    expect(firefox.permissions.toSorted()).toEqual(['alarms', 'notifications', 'storage']);
+    // Listed here (not as optional), Firefox 127+ shows it in the install prompt and grants it.
+    expect(firefox.host_permissions).toEqual(['https://fluximage.app/*']);
+    expect(firefox.optional_host_permissions).toBeUndefined();
     expect(firefox.browser_specific_settings.gecko).toMatchObject({
       id: 'companion@fluximage.app',
+      strict_min_version: '140.0',
       data_collection_permissions: { required: ['none'] },
     });
-    expect(firefox.commands._execute_browser_action.suggested_key.default).toBe('Alt+Shift+F');
-    expect(firefox.browser_action.default_icon['16']).toBe('icon/16.png');
+    expect(firefox.background).toEqual({ scripts: ['background.js'] });
+    expect(firefox.background.persistent).toBeUndefined();
+    expect(firefox.content_security_policy.extension_pages).toContain('connect-src https://fluximage.app');
+    expect(firefox.commands._execute_action.suggested_key.default).toBe('Alt+Shift+F');
+    expect(firefox.action.default_icon['16']).toBe('icon/16.png');
   });
 
   it("names the toolbar button in the browser's language", () => {
-    expect(manifest('firefox-mv2').browser_action.default_title).toBe('__MSG_extensionName__');
+    expect(manifest('firefox-mv3').action.default_title).toBe('__MSG_extensionName__');
   });
 
   it('passes web-ext lint with no errors and only the warning the README explains', () => {
@@ -99,7 +106,7 @@ describe('Firefox package', () => {
     try {
       output = execFileSync(
         'npx',
-        ['web-ext', 'lint', '--output', 'json', '--source-dir', join(OUTPUT, 'firefox-mv2')],
+        ['web-ext', 'lint', '--output', 'json', '--source-dir', join(OUTPUT, 'firefox-mv3')],
         {
           cwd: ROOT,
         },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { extensionStore } from '@/lib/storage';
+import { extensionStore } from '@/lib/extension-store';
 import { KEY } from './helpers';
 
 /**
@@ -50,6 +50,79 @@ const FIXTURES: Record<
     byVersion: { 1: { threshold: 50, notifications: false } },
     current: { threshold: 50, notifications: false },
   },
+  history: {
+    storageKey: 'usageHistory',
+    byVersion: {
+      1: {
+        at: [1795615200000, 900000],
+        remaining: [1080, -12],
+        used: [120, 12],
+        monthly: [1000, 0],
+        topup: [200, 0],
+        compressionsUsed: [45, 1],
+        compressionsLimit: [500, 0],
+        resets: [1795000000000],
+      },
+    },
+    current: {
+      points: [
+        expect.objectContaining({ at: 1795615200000, remaining: 1080 }),
+        expect.objectContaining({ at: 1795616100000, remaining: 1068, compressionsUsed: 46 }),
+      ],
+      resets: [1795000000000],
+    },
+  },
+  insightsView: {
+    storageKey: 'insightsView',
+    byVersion: {
+      1: {
+        view: {
+          lines: {
+            reset: { known: false, text: 'Reset date not known yet', link: 'set it in Settings' },
+            pace: 'Forecast after a day of use',
+            outlook: null,
+          },
+          sparkline: { line: '', dot: null, marks: [], width: 288, height: 44, label: 'No history yet' },
+        },
+        computedAt: 1795615200000,
+      },
+    },
+    current: expect.objectContaining({ computedAt: 1795615200000 }),
+  },
+  insightAlertMemory: {
+    storageKey: 'insightAlertMemory',
+    byVersion: {
+      1: {
+        runOut: { armed: false, period: 1796000000000 },
+        compressionsUsedUp: true,
+        keyRejected: false,
+        creditsBackAt: 5,
+      },
+    },
+    current: {
+      runOut: { armed: false, period: 1796000000000 },
+      compressionsUsedUp: true,
+      keyRejected: false,
+      creditsBackAt: 5,
+    },
+  },
+  insightSettings: {
+    storageKey: 'insightSettings',
+    byVersion: {
+      1: {
+        renewalDay: 14,
+        notify: { runOut: true, compressionsUsedUp: false, keyRejected: true, creditsBack: true },
+        badge: 'compressions',
+        checkEveryMinutes: 30,
+      },
+    },
+    current: {
+      renewalDay: 14,
+      notify: { runOut: true, compressionsUsedUp: false, keyRejected: true, creditsBack: true },
+      badge: 'compressions',
+      checkEveryMinutes: 30,
+    },
+  },
 };
 
 const cases = Object.entries(FIXTURES).flatMap(([item, fixture]) =>
@@ -71,7 +144,7 @@ describe('stored data from every version', () => {
   );
 
   it.each(Object.keys(FIXTURES))('%s written before versioning reads as version 1', async (item) => {
-    const fixture = FIXTURES[item as keyof typeof extensionStore];
+    const fixture = FIXTURES[item as keyof typeof extensionStore]!;
     await fakeBrowser.storage.local.set({ [fixture.storageKey]: fixture.byVersion[1] });
     expect(await extensionStore[item as keyof typeof extensionStore].get()).toEqual(fixture.current);
   });

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { FAILURE_KINDS, FAILURES } from '@/lib/failures';
 import { BACKOFF_BASE_MS, MIN_REFRESH_GAP_MS, POLL_INTERVAL_MS, earliestUserRefresh } from '@/lib/schedule';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { EMPTY_HISTORY } from '@/lib/history';
+import { DEFAULT_INSIGHT_ALERT_MEMORY } from '@/lib/insight-alerts';
+import { DEFAULT_INSIGHT_SETTINGS } from '@/lib/insight-settings';
 import type { PollStatus } from '@/lib/status';
 import { afterFailure, afterSuccess, isWaitingForUser } from '@/lib/transitions';
 import { KEY, usage } from './helpers';
@@ -25,17 +28,25 @@ describe('after a good answer', () => {
     ['notifications off: remembered, not shown', 'normal', 50, false, 'low', null],
   ] as const)('%s', (_, memory, remaining, notifications, nextMemory, announce) => {
     const transition = afterSuccess(
-      { alertMemory: memory, settings: { ...DEFAULT_SETTINGS, notifications } },
+      {
+        alertMemory: memory,
+        settings: { ...DEFAULT_SETTINGS, notifications },
+        insightAlertMemory: DEFAULT_INSIGHT_ALERT_MEMORY,
+        insightSettings: DEFAULT_INSIGHT_SETTINGS,
+        history: EMPTY_HISTORY,
+      },
       usage({ remainingCredits: remaining }),
       NOW,
     );
-    expect(transition).toEqual({
+    expect(transition).toMatchObject({
       snapshot: { usage: usage({ remainingCredits: remaining }), fetchedAt: NOW },
       status: { kind: 'ok', checkedAt: NOW, nextAt: NOW + POLL_INTERVAL_MS },
       alertMemory: nextMemory,
       nextAt: NOW + POLL_INTERVAL_MS,
       announce,
+      announceInsights: [],
     });
+    expect(transition.history?.points.map((p) => p.remaining)).toEqual([remaining]);
   });
 });
 
@@ -46,6 +57,7 @@ describe('after a failure', () => {
       status: { kind: 'server', checkedAt: NOW, since: NOW, attempts: 1, nextAt: NOW + BACKOFF_BASE_MS },
       nextAt: NOW + BACKOFF_BASE_MS,
       announce: null,
+      announceInsights: [],
     });
     expect('snapshot' in transition).toBe(false);
   });
@@ -82,8 +94,10 @@ describe('the failure table', () => {
 
   it.each(FAILURE_KINDS)('%s: polling stops exactly when the next attempt is "never"', (kind) => {
     const transition = afterFailure(null, { kind }, NOW, 1);
-    expect(transition.nextAt === null).toBe(FAILURES[kind].retry === 'stop');
-    expect(isWaitingForUser(KEY, transition.status)).toBe(FAILURES[kind].retry === 'stop');
+    // Waiting for a new key, or for access to be granted again.
+    const waits = ['stop', 'on-access'].includes(FAILURES[kind].retry);
+    expect(transition.nextAt === null).toBe(waits);
+    expect(isWaitingForUser(KEY, transition.status)).toBe(waits);
   });
 });
 

@@ -1,0 +1,19 @@
+import { historyItem } from './history';
+import { insightAlertMemoryItem } from './insight-alerts';
+import { insightSettingsItem } from './insight-settings';
+import { insightsViewItem } from './insights-view-item';
+import type { PollerStore } from './poller';
+import { alertMemoryItem, apiKeyItem, pollStatusItem, settingsItem, snapshotItem } from './storage';
+
+/** Every stored item, as the background's poller reads and writes them. */
+export const extensionStore: PollerStore = {
+  apiKey: apiKeyItem,
+  snapshot: snapshotItem,
+  status: pollStatusItem,
+  alertMemory: alertMemoryItem,
+  settings: settingsItem,
+  history: historyItem,
+  insightsView: insightsViewItem,
+  insightAlertMemory: insightAlertMemoryItem,
+  insightSettings: insightSettingsItem,
+};
