@@ -38,7 +38,7 @@ test('a plan named constructor, toString or __proto__ is shown as a name, in bot
       });
     const popup = await openPopup();
     await expect(popup.locator('.plan')).toHaveText(label);
-    await expect(popup.getByLabel('AI credits left')).toHaveText('1,080');
+    await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('1,080');
     await expect(popup.getByRole('button', { name: 'Refresh' })).toBeVisible();
     await expect(popup.getByRole('button', { name: 'Settings' })).toBeVisible();
     await popup.close();
@@ -63,7 +63,7 @@ test('a huge count, a 60 kB plan and a right-to-left override fit the badge and 
   await expect(plan).toHaveText(`Pro${'x'.repeat(36)}… plan`);
   expect((await plan.boundingBox())!.width).toBeLessThanOrEqual(320);
   // Neither the name nor the 22-character count runs past its box.
-  for (const part of [plan, popup.getByLabel('AI credits left')]) {
+  for (const part of [plan, popup.getByLabel('AI credits left', { exact: true })]) {
     expect(await part.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
   }
 });
@@ -119,7 +119,7 @@ test('damaged storage reads as absent: the popup still opens, and the next poll 
       await expect(popup.getByRole('button', { name: 'Refresh' })).toBeVisible();
       await expect(popup.getByRole('button', { name: 'Settings' })).toBeVisible();
       await firePollAlarm(context);
-      await expect(popup.getByLabel('AI credits left')).toHaveText('1,080');
+      await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('1,080');
       await expect(popup.locator('.updated')).toHaveText(/Updated/i);
       await popup.close();
     });
