@@ -3,7 +3,8 @@ import { Notice } from '@/components/Notice';
 import { useStored } from '@/components/use-stored';
 import { inferredRenewalDay } from '@/lib/billing-period';
 import { formatCount } from '@/lib/format';
-import { EMPTY_HISTORY, historyItem } from '@/lib/history';
+import { EMPTY_HISTORY } from '@/lib/history';
+import { historyItem } from '@/lib/history-item';
 import { csvFileName, historyToCsv } from '@/lib/history-csv';
 import { t, type MessageKey } from '@/lib/i18n';
 import {

@@ -60,7 +60,7 @@ test('walks every fault and back in one browser session, never losing the last g
 
       const popup = await openPopup();
       await expect(popup.getByRole('status').first()).toHaveText(row.says);
-      await expect(popup.getByLabel('AI credits left')).toHaveText('1,080');
+      await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('1,080');
       await popup.close();
       expect((await storedData(context)).local.usageSnapshot).toEqual(goodSnapshot);
 

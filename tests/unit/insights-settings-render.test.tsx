@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InsightsSettings } from '@/entrypoints/options/InsightsSettings';
-import { historyItem, type HistoryPoint } from '@/lib/history';
+import type { HistoryPoint } from '@/lib/history';
+import { historyItem } from '@/lib/history-item';
 import { DEFAULT_INSIGHT_SETTINGS, insightSettingsItem } from '@/lib/insight-settings';
 import { snapshotItem } from '@/lib/storage';
 import { usage } from './helpers';
