@@ -1,23 +1,14 @@
 // The look-ahead features with a month of history already stored: no waiting on real time.
 import { readFileSync } from 'node:fs';
-import { extensionPage } from '../../scripts/extension-harness';
+import { extensionPage, seedStorage } from '../../scripts/extension-harness';
 import { sampleHistoryStorage } from '../fake-api/sample-history';
 import { test, expect, ageLastCheck, closeOptionsTabs, firePollAlarm } from './fixtures';
 
 type Context = Parameters<typeof extensionPage>[0];
 
 /** Stores a believable month of readings ending now, as if the extension had been running. */
-async function seedHistory(context: Context, options?: Parameters<typeof sampleHistoryStorage>[1]) {
-  const page = await extensionPage(context);
-  await page.evaluate(
-    async (items) => {
-      const { local } = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } })
-        .chrome.storage;
-      await local.set(items);
-    },
-    sampleHistoryStorage(Date.now(), options),
-  );
-}
+const seedHistory = (context: Context, options?: Parameters<typeof sampleHistoryStorage>[1]) =>
+  seedStorage(context, sampleHistoryStorage(Date.now(), options));
 
 const DAY = 24 * 60 * 60_000;
 /** The local day of the month of the sample's reset, `days` ago. */
