@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
  * regression fails `npm test`. See README → Performance.
  */
 export const BUDGETS = {
-  popup: { js: 19_000, css: 2_000 },
+  popup: { js: 19_600, css: 2_000 },
   options: { js: 18_800, css: 2_000 },
   background: { js: 13_800, css: 0 },
 } as const;
