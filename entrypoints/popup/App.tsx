@@ -85,7 +85,7 @@ export function App({ initial }: { initial: PopupState }) {
       ) : (
         view.kind === 'loading' && <p class="loading">{t('loadingCredits')}</p>
       )}
-      {/* The reset date comes with issue 11 ("Know before you run out"); until then no date is shown. */}
+      {/* No reset date is known yet, so the notice names none. */}
       {actions.compressionsUsedUp && <CompressionsNotice resetAt={null} locale={locale} />}
       <footer class="actions">
         {actions.primary === 'update-key' && <UpdateKeyButton />}
