@@ -28,6 +28,7 @@ const storedInsightsViewSchema = z.object({
       height: z.number(),
       label: text,
     }),
+    nextResetAt: z.optional(z.nullable(z.number())),
   }),
   computedAt: z.number(),
 }) satisfies z.ZodMiniType<StoredInsightsView>;

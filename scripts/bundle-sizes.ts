@@ -12,8 +12,8 @@ import { gzipSync } from 'node:zlib';
  * regression fails `npm test`. See README → Performance.
  */
 export const BUDGETS = {
-  popup: { js: 21_300, css: 2_000 },
-  options: { js: 21_200, css: 2_000 },
+  popup: { js: 22_000, css: 2_000 },
+  options: { js: 21_400, css: 2_000 },
   background: { js: 19_600, css: 0 },
 } as const;
 

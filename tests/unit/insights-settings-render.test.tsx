@@ -101,7 +101,7 @@ describe('renewal, badge and checks in the options page', () => {
     const page = await mount();
     await submit(page);
     await vi.waitFor(() =>
-      expect(page.querySelector('[role="alert"]')!.textContent).toBe('Not saved: QUOTA_BYTES quota exceeded'),
+      expect(page.querySelector('[role="alert"]')!.textContent).toBe('Could not save: browser storage is full.'),
     );
     expect(page.textContent).not.toContain('Settings saved.');
   });
