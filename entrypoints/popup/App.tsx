@@ -90,13 +90,15 @@ export function App({ initial }: { initial: PopupState }) {
             now={now}
             packsFirst={actions.primary === 'top-up'}
           />
+          {/* When the reset date is known (set or detected), it says when compressions come back. */}
+          {actions.compressionsUsedUp && (
+            <CompressionsNotice resetAt={insightsView?.nextResetAt ?? null} locale={locale} />
+          )}
           <InsightsPanel view={insightsView} onOpenSettings={openOptions} />
         </>
       ) : (
         view.kind === 'loading' && <p class="loading">{t('loadingCredits')}</p>
       )}
-      {/* No reset date is known yet, so the notice names none. */}
-      {actions.compressionsUsedUp && <CompressionsNotice resetAt={insightsView?.nextResetAt ?? null} locale={locale} />}
       <footer class="actions">
         {actions.primary === 'update-key' && <UpdateKeyButton />}
         {actions.refresh && (

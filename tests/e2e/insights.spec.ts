@@ -126,3 +126,29 @@ async function storedNumbers(context: Context) {
     return { remaining: (await local.get('usageSnapshot')).usageSnapshot?.usage.remainingCredits };
   });
 }
+
+test('with compressions used up, the popup says on which day they come back', async ({
+  api,
+  extension,
+  saveKey,
+  openPopup,
+}) => {
+  await seedStorage(extension.context, {
+    insightSettings: {
+      renewalDay: 14,
+      notify: { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false },
+      badge: 'credits',
+      checkEveryMinutes: 15,
+    },
+    insightSettings$: { v: 1 },
+  });
+  api.setUsage({ plan: 'starter', compressor_used: 200, compressor_limit: 200, canCompress: false });
+  await saveKey();
+  await ageLastCheck(extension.context);
+  const popup = await openPopup();
+  const next = new Date();
+  if (next.getDate() >= 14) next.setMonth(next.getMonth() + 1);
+  const month = next.toLocaleString('en-US', { month: 'short' });
+  await expect(popup.getByText(`They come back on ${month} 14.`, { exact: false })).toBeVisible();
+  await expect(popup.getByText(/^Monthly credits reset /)).toHaveText(new RegExp(`\\(${month} 14\\)$`));
+});
