@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { sampleHistoryStorage } from '../tests/fake-api/sample-history';
 import { startFakeApi, type FakeApi } from '../tests/fake-api/server';
 import { browsersOrExit } from './browsers';
 import {
@@ -18,6 +19,7 @@ import {
   launchExtension,
   readBadge,
   saveKeyInOptions,
+  seedStorage,
   type Badge,
   type RunningExtension,
 } from './extension-harness';
@@ -74,6 +76,8 @@ async function popupPng(extension: RunningExtension): Promise<{ png: Buffer; hei
   await popup.goto(extension.url('popup.html'));
   await popup.locator('.credits').waitFor();
   await settleRefresh(extension.context, popup);
+  // The forecast and the 30-day line are drawn once the stored block is read.
+  await popup.locator('.insights[aria-busy=false]').waitFor();
   await popup.setViewportSize({ width: 320, height: 100 });
   const height = await popup.evaluate(() => document.documentElement.scrollHeight);
   await popup.setViewportSize({ width: 320, height });
@@ -241,6 +245,8 @@ async function storeImages(api: FakeApi, dir: string, lang: string, icons: { sma
   const { context } = extension;
   const caption = CAPTIONS[lang]!;
   try {
+    // A month of readings, so the pictures show the forecast and the 30-day line.
+    await seedStorage(context, sampleHistoryStorage(Date.now()));
     const options = await saveKeyInOptions(extension, DEMO_KEY);
     const normal = await pollUntilBadge(context, '1k');
     const popup = await popupPng(extension);
@@ -291,6 +297,7 @@ try {
   if (readme) {
     const extension = await launchExtension(dir, { lang: 'en' });
     try {
+      await seedStorage(extension.context, sampleHistoryStorage(Date.now()));
       await saveKeyInOptions(extension, DEMO_KEY);
       const badge = await pollUntilBadge(extension.context, '1k');
       await readmeShot(extension.context, await popupPng(extension), icons.small, badge);
