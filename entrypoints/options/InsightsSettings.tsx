@@ -29,7 +29,6 @@ const NOTIFY_LABELS: Record<keyof InsightSettings['notify'], MessageKey> = {
 
 type Result = { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; reason: string } | null;
 
-
 /** Renewal day, look-ahead notifications, the badge's number, how often to check, and the CSV export. */
 export function InsightsSettings({ locale }: { locale: string }) {
   const settings = useStored(insightSettingsItem, DEFAULT_INSIGHT_SETTINGS);
