@@ -29,6 +29,11 @@ export function formatClockTime(at: number, locale: string, withSeconds = false)
   return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', ...seconds }).format(at);
 }
 
+/** A calendar day without the year: "Dec 14", "14 dic". */
+export function formatDay(at: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }).format(at);
+}
+
 /** "just now", "3 min ago", "2 hours ago", "yesterday" in the UI language. */
 export function formatAge(at: number, now: number, locale: string): string {
   const seconds = Math.round((at - now) / 1000);

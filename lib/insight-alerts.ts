@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { ResetInfo } from './billing-period';
 import { outlookUntilReset, type Forecast } from './forecast';
 import type { InsightSettings } from './insight-settings';
-import { defineStoredValue } from './storage';
+import { defineStoredValue, withSchema } from './storage';
 import type { Usage } from './usage';
 
 /** The run-out warning needs a pace measured over at least this many days. */
@@ -33,10 +33,7 @@ export const insightAlertMemorySchema = z.object({
 }) satisfies z.ZodMiniType<InsightAlertMemory>;
 
 export const insightAlertMemoryItem = defineStoredValue<InsightAlertMemory>('insightAlertMemory', {
-  parse: (value) => {
-    const parsed = insightAlertMemorySchema.safeParse(value);
-    return parsed.success ? parsed.data : undefined;
-  },
+  parse: withSchema(insightAlertMemorySchema),
   fallback: DEFAULT_INSIGHT_ALERT_MEMORY,
   version: 1,
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { defineStoredValue } from './storage';
+import { defineStoredValue, withSchema } from './storage';
 import { hasUnlimitedCompressions, type Usage } from './usage';
 
 export const CHECK_INTERVALS = [5, 15, 30, 60] as const;
@@ -39,10 +39,7 @@ export const insightSettingsSchema = z.object({
 }) satisfies z.ZodMiniType<InsightSettings>;
 
 export const insightSettingsItem = defineStoredValue<InsightSettings>('insightSettings', {
-  parse: (value) => {
-    const parsed = insightSettingsSchema.safeParse(value);
-    return parsed.success ? parsed.data : undefined;
-  },
+  parse: withSchema(insightSettingsSchema),
   fallback: DEFAULT_INSIGHT_SETTINGS,
   version: 1,
 });

@@ -109,7 +109,8 @@ export function defineStoredValue<T>(key: string, options: ValueOptions<T>): Sto
   };
 }
 
-function withSchema<T>(schema: z.ZodMiniType<T>) {
+/** A stored value's check: what `schema` accepts, else absent. */
+export function withSchema<T>(schema: z.ZodMiniType<T>) {
   return (value: unknown): T | undefined => {
     const parsed = schema.safeParse(value);
     return parsed.success ? parsed.data : undefined;

@@ -173,3 +173,13 @@ export async function saveKeyInOptions(extension: RunningExtension, key: string)
   await options.locator('.notice-success').waitFor();
   return options;
 }
+
+/** Writes `items` to the extension's `storage.local`, as if it had been running for a while. */
+export async function seedStorage(context: BrowserContext, items: Record<string, unknown>): Promise<void> {
+  const page = await extensionPage(context);
+  await page.evaluate(async (values) => {
+    const { local } = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } })
+      .chrome.storage;
+    await local.set(values);
+  }, items);
+}

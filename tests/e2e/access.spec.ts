@@ -69,7 +69,7 @@ test('access to FluxImage withheld: every page says so, nothing is asked, and gr
   const popup = await openPopup();
   await expect(popup.getByText('Access to 127.0.0.1 is off.')).toBeVisible();
   await expect(popup.getByRole('button', { name: 'Allow access' })).toBeVisible();
-  await expect(popup.getByLabel('AI credits left')).toHaveText('1,080');
+  await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('1,080');
   await expectAccessible(popup);
   const options = await openOptions();
   await expect(options.getByText('Access to 127.0.0.1 is off.')).toBeVisible();

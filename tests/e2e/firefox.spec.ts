@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { launch, type Browser, type Page } from 'puppeteer-core';
 import { hostPermissionFor } from '../../lib/api-origin';
+import { sampleHistoryStorage } from '../fake-api/sample-history';
 import { test, expect, KEY } from './fixtures';
 
 // The Firefox global-setup.ts found (or installed) for this run.
@@ -163,6 +164,81 @@ test('in Firefox ESR: access to FluxImage revoked, then allowed again from the p
     await expect.poll(() => api.usageRequests().length).toBe(2);
     await expect.poll(async () => (await firefox.badge(popup)).title).not.toContain('is off');
     expect((await firefox.badge(popup)).color).toEqual(connected.color);
+  } finally {
+    await firefox.browser.close();
+  }
+});
+
+/** Types a key in the options page and submits it. */
+async function submitKey(options: Page, key: string) {
+  await waitFor(() => options.evaluate(() => document.querySelector('#api-key') !== null));
+  await options.evaluate(() => {
+    (document.querySelector('#api-key') as HTMLInputElement).value = '';
+  });
+  await options.type('#api-key', key);
+  await options.click('button[type=submit]');
+}
+
+const storedKey = (page: Page) =>
+  page.evaluate(async () => {
+    type Local = { get(key: string): Promise<{ apiKey?: string }> };
+    const { local } = (globalThis as unknown as { browser: { storage: { local: Local } } }).browser.storage;
+    return (await local.get('apiKey')).apiKey ?? null;
+  });
+
+test('in Firefox ESR: removing the key while another is being checked keeps it removed', async ({ api }) => {
+  test.setTimeout(90_000);
+  api.reset();
+  const firefox = await launchFirefox();
+  try {
+    const saving = await firefox.open('options.html');
+    await submitKey(saving, KEY);
+    await waitFor(() => saving.evaluate(() => document.body.innerText.includes('Connected: Pro plan')));
+
+    api.setDelay(2_500);
+    await submitKey(saving, `flx_live_${'b'.repeat(40)}`);
+    await waitFor(() => saving.evaluate(() => document.body.innerText.includes('Checking the key…')));
+    const removing = await firefox.open('options.html');
+    await waitFor(() => removing.evaluate(() => document.body.innerText.includes('Remove key')));
+    await removing.evaluate(() =>
+      [...document.querySelectorAll('button')].find((button) => button.textContent === 'Remove key')!.click(),
+    );
+    await waitFor(() => removing.evaluate(() => document.body.innerText.includes('Key removed.')));
+    await waitFor(() =>
+      saving.evaluate(() =>
+        document.body.innerText.includes('The key was removed in another window, so this one was not saved.'),
+      ),
+    );
+    expect(await storedKey(saving)).toBeNull();
+    await expect.poll(async () => (await firefox.badge(saving)).text).toBe('?');
+  } finally {
+    await firefox.browser.close();
+  }
+});
+
+test('in Firefox ESR: the popup shows the forecast and the 30-day line from a stored history', async ({ api }) => {
+  test.setTimeout(90_000);
+  api.reset();
+  const firefox = await launchFirefox();
+  try {
+    const options = await firefox.open('options.html');
+    await options.evaluate(
+      async (items) => {
+        type Local = { set(value: object): Promise<void> };
+        await (globalThis as unknown as { browser: { storage: { local: Local } } }).browser.storage.local.set(items);
+      },
+      sampleHistoryStorage(Date.now(), { daysSinceReset: 9 }),
+    );
+    await submitKey(options, KEY);
+    await waitFor(() => options.evaluate(() => document.body.innerText.includes('Connected: Pro plan')));
+
+    const popup = await firefox.open('popup.html');
+    await waitFor(() => popup.evaluate(() => document.body.innerText.includes('Enough until your reset on')));
+    const shown = await text(popup);
+    expect(shown).toMatch(/Monthly credits reset in \d+ days \(\w{3} \d{1,2}\)/);
+    expect(shown).toMatch(/At this pace, your AI credits last about \d+ more days/);
+    const label = await popup.evaluate(() => document.querySelector('svg.sparkline')?.getAttribute('aria-label'));
+    expect(label).toMatch(/^AI credits left over the last 30 days: from [\d,]+ to 1,080/);
   } finally {
     await firefox.browser.close();
   }

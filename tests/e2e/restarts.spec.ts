@@ -23,7 +23,7 @@ test.describe('restarts and lifecycles', () => {
     api.setUsage({ ia_credits_remaining: 777 });
     // Opening the popup wakes the worker; its refresh is the next poll.
     const popup = await openPopup();
-    await expect(popup.getByLabel('AI credits left')).toHaveText('777');
+    await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('777');
     await expectBadge(badge, '777');
     const alarm = await popup.evaluate(() => (globalThis as unknown as ChromeInPage).chrome.alarms.get('poll-usage'));
     expect(alarm?.scheduledTime).toBeGreaterThan(Date.now());
@@ -77,7 +77,7 @@ test.describe('restarts and lifecycles', () => {
     api.setUsage({ ia_credits_remaining: 1500 });
     await ageLastCheck(extension.context);
     const popup = await openPopup();
-    await expect(popup.getByLabel('AI credits left')).toHaveText('1,500');
+    await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('1,500');
     await expect(popup.getByRole('status')).toHaveCount(0);
     await expectBadge(badge, '1.5k');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatAge, formatBadgeCount, formatCount } from '@/lib/format';
+import { formatAge, formatBadgeCount, formatCount, formatDay } from '@/lib/format';
 
 /** The number a badge text stands for, read the way a person reads it. */
 function readBadge(text: string): number {
@@ -88,5 +88,14 @@ describe('age of the numbers', () => {
 
   it('speaks Spanish when the UI does', () => {
     expect(formatAge(now - 3 * 60_000, now, 'es')).toBe('hace 3 minutos');
+  });
+});
+
+describe('a day, for when compressions come back', () => {
+  it.each([
+    ['en-US', 'Dec 14'],
+    ['es', '14 dic'],
+  ])('in %s reads "%s"', (locale, text) => {
+    expect(formatDay(new Date(2026, 11, 14, 12).getTime(), locale)).toBe(text);
   });
 });
