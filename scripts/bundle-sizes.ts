@@ -12,9 +12,12 @@ import { gzipSync } from 'node:zlib';
  * regression fails `npm test`. See README → Performance.
  */
 export const BUDGETS = {
-  popup: { js: 22_000, css: 2_000 },
-  options: { js: 21_400, css: 2_000 },
-  background: { js: 19_600, css: 0 },
+  // Reading hostile input costs about 0.2 kB in the popup, 0.8 kB in the options page (the
+  // paste reader, the locale's group separator, an error boundary per section) and 0.2 kB in
+  // the worker (text and link cleaning, version and time checks on every read).
+  popup: { js: 22_300, css: 2_000 },
+  options: { js: 22_300, css: 2_000 },
+  background: { js: 19_900, css: 0 },
 } as const;
 
 export type Entry = keyof typeof BUDGETS;
