@@ -9,14 +9,16 @@ import type { Usage } from './usage';
 export const RUN_OUT_MIN_BASIS_DAYS = 3;
 
 /** What was already announced, so each alert fires once per crossing, across restarts. */
-export interface InsightAlertMemory {
+export const insightAlertMemorySchema = z.object({
   /** `armed` until the warning fires; `period` is the reset it warned about (once per billing period). */
-  runOut: { armed: boolean; period: number | null };
-  compressionsUsedUp: boolean;
-  keyRejected: boolean;
+  runOut: z.object({ armed: z.boolean(), period: z.nullable(z.number()) }),
+  compressionsUsedUp: z.boolean(),
+  keyRejected: z.boolean(),
   /** When the last "credits are back" event that was announced happened. */
-  creditsBackAt: number | null;
-}
+  creditsBackAt: z.nullable(z.number()),
+});
+
+export type InsightAlertMemory = z.infer<typeof insightAlertMemorySchema>;
 
 export const DEFAULT_INSIGHT_ALERT_MEMORY: InsightAlertMemory = {
   runOut: { armed: true, period: null },
@@ -24,13 +26,6 @@ export const DEFAULT_INSIGHT_ALERT_MEMORY: InsightAlertMemory = {
   keyRejected: false,
   creditsBackAt: null,
 };
-
-export const insightAlertMemorySchema = z.object({
-  runOut: z.object({ armed: z.boolean(), period: z.nullable(z.number()) }),
-  compressionsUsedUp: z.boolean(),
-  keyRejected: z.boolean(),
-  creditsBackAt: z.nullable(z.number()),
-}) satisfies z.ZodMiniType<InsightAlertMemory>;
 
 export const insightAlertMemoryItem = defineStoredValue<InsightAlertMemory>('insightAlertMemory', {
   parse: withSchema(insightAlertMemorySchema),

@@ -44,22 +44,10 @@ export type UsageResponse = z.infer<typeof usageResponseSchema>;
 export const TOPUP_PACKS = ['small', 'medium', 'large'] as const;
 export type TopupPack = (typeof TOPUP_PACKS)[number];
 
-/** The account's usage, in the extension's own words. */
-export interface Usage {
-  plan: string;
-  compressionsUsed: number;
-  compressionsLimit: number;
-  creditsUsed: number;
-  creditsMonthly: number;
-  topupCredits: number;
-  remainingCredits: number;
-  canCompress: boolean;
-  canUseAi: boolean;
-  /** Only packs whose checkout link is safe to open; see `checkoutLink`. */
-  topups: Partial<Record<TopupPack, string>>;
-}
-
-/** Usage as stored: checked again on every read, since anything with the profile can write storage. */
+/**
+ * The account's usage, in the extension's own words, as stored: checked again on
+ * every read, since anything with the profile can write storage.
+ */
 export const usageSchema = z.object({
   plan: planName,
   compressionsUsed: count,
@@ -70,18 +58,18 @@ export const usageSchema = z.object({
   remainingCredits: count,
   canCompress: z.boolean(),
   canUseAi: z.boolean(),
+  /** Only packs whose checkout link is safe to open; see `checkoutLink`. */
   topups: z
     .object({ small: z.optional(z.string()), medium: z.optional(z.string()), large: z.optional(z.string()) })
     .check(z.overwrite(checkoutLinks)),
-}) satisfies z.ZodMiniType<Usage>;
+});
+
+export type Usage = z.infer<typeof usageSchema>;
 
 /** A usage reading and when it was taken. */
-export interface UsageSnapshot {
-  usage: Usage;
-  fetchedAt: number;
-}
-
 export const snapshotSchema = z.object({ usage: usageSchema, fetchedAt: storedTime });
+
+export type UsageSnapshot = z.infer<typeof snapshotSchema>;
 
 /**
  * A checkout link is opened only when it is https on fluximage.app itself, on the
@@ -101,8 +89,8 @@ export function checkoutLink(value: unknown): string | undefined {
   return safe ? url.href : undefined;
 }
 
-function checkoutLinks(links: Partial<Record<TopupPack, unknown>> | undefined): Usage['topups'] {
-  const topups: Usage['topups'] = {};
+function checkoutLinks(links: Partial<Record<TopupPack, unknown>> | undefined): Partial<Record<TopupPack, string>> {
+  const topups: Partial<Record<TopupPack, string>> = {};
   for (const pack of TOPUP_PACKS) {
     const link = checkoutLink(links?.[pack]);
     if (link) topups[pack] = link;
