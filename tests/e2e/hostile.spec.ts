@@ -39,8 +39,8 @@ test('a plan named constructor, toString or __proto__ is shown as a name, in bot
     const popup = await openPopup();
     await expect(popup.locator('.plan')).toHaveText(label);
     await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('1,080');
-    await expect(popup.getByRole('button', { name: 'Refresh' })).toBeVisible();
-    await expect(popup.getByRole('button', { name: 'Settings' })).toBeVisible();
+    await expect(popup.getByRole('button', { name: /^Refresh/ })).toBeVisible();
+    await expect(popup.getByRole('button', { name: 'Settings', exact: true })).toBeVisible();
     await popup.close();
   }
 });
@@ -116,8 +116,8 @@ test('damaged storage reads as absent: the popup still opens, and the next poll 
       await writeStorage(context, damage);
       const popup = await openPopup();
       await expect(popup.getByRole('heading', { name: 'FluxImage' })).toBeVisible();
-      await expect(popup.getByRole('button', { name: 'Refresh' })).toBeVisible();
-      await expect(popup.getByRole('button', { name: 'Settings' })).toBeVisible();
+      await expect(popup.getByRole('button', { name: /^Refresh/ })).toBeVisible();
+      await expect(popup.getByRole('button', { name: 'Settings', exact: true })).toBeVisible();
       await firePollAlarm(context);
       await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('1,080');
       await expect(popup.locator('.updated')).toHaveText(/Updated/i);
