@@ -15,8 +15,8 @@ import {
   launchExtension,
   saveKeyInOptions,
   stopServiceWorker,
-} from './extension-harness';
-import { simulateDay } from './simulate-day';
+} from '../tests/support/extension';
+import { simulateDay } from '../tests/support/simulate-day';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const KEY = `flx_live_${'be7c'.repeat(10)}`;

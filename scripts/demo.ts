@@ -4,12 +4,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { DEMO_KEY } from '../tests/support/keys';
 import { startFakeApi } from '../tests/fake-api/server';
 import { browsersOrExit, hasDisplay } from './browsers';
 import { sampleHistoryStorage } from '../tests/fake-api/sample-history';
-import { ROOT, buildFor, launchExtension, readBadge, saveKeyInOptions, seedStorage } from './extension-harness';
+import { ROOT, buildFor, launchExtension, readBadge, saveKeyInOptions, seedStorage } from '../tests/support/extension';
 
-const DEMO_KEY = `flx_live_${'7c1e'.repeat(10)}`;
 const headless = !hasDisplay();
 const outDir = join(ROOT, '.output', 'demo');
 

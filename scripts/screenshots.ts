@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { sampleHistoryStorage } from '../tests/fake-api/sample-history';
+import { DEMO_KEY } from '../tests/support/keys';
 import { startFakeApi, type FakeApi } from '../tests/fake-api/server';
 import { browsersOrExit } from './browsers';
 import {
@@ -22,9 +23,8 @@ import {
   seedStorage,
   type Badge,
   type RunningExtension,
-} from './extension-harness';
+} from '../tests/support/extension';
 
-const DEMO_KEY = `flx_live_${'7c1e'.repeat(10)}`;
 const SCREENSHOT = { width: 1280, height: 800 };
 const PROMO_TILE = { width: 440, height: 280 };
 const outDir = join(ROOT, '.output', 'store');

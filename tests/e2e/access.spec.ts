@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
-import { extensionPage } from '../../scripts/extension-harness';
+import { extensionPage } from '../support/extension';
 import { test, expect, ageLastCheck, expectBadge, firePollAlarm, KEY } from './fixtures';
 
 type SiteAccess = 'ON_CLICK' | 'ON_ALL_SITES';

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { launchExtension, readBadge, saveKeyInOptions } from '../../scripts/extension-harness';
+import { launchExtension, readBadge, saveKeyInOptions } from '../support/extension';
 import { test, expect, ageLastCheck, expectBadge, firePollAlarm, closeOptionsTabs, storedData, KEY } from './fixtures';
 import { WORDS, type PollStatus } from './words';
 

@@ -1,6 +1,6 @@
 // Answers and stored data that once broke the pages: names that are Object.prototype's
 // members, counts and text no page can hold, damaged storage, unsafe links, awkward pastes.
-import { extensionPage, type RunningExtension } from '../../scripts/extension-harness';
+import { extensionPage, type RunningExtension } from '../support/extension';
 import { test, expect, expectBadge, firePollAlarm, storedData, KEY } from './fixtures';
 
 /** Writes straight into the extension's storage, as anything with access to the profile can. */

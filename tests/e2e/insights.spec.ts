@@ -1,6 +1,6 @@
 // The look-ahead features with a month of history already stored: no waiting on real time.
 import { readFileSync } from 'node:fs';
-import { extensionPage, seedStorage } from '../../scripts/extension-harness';
+import { dismissNotification, extensionPage, seedStorage, shownNotifications } from '../support/extension';
 import { sampleHistoryStorage } from '../fake-api/sample-history';
 import { test, expect, ageLastCheck, closeOptionsTabs, firePollAlarm } from './fixtures';
 
@@ -14,13 +14,7 @@ const DAY = 24 * 60 * 60_000;
 /** The local day of the month of the sample's reset, `days` ago. */
 const dayOfMonthAgo = (days: number) => new Date(Date.now() - days * DAY).getDate();
 
-const notifications = (context: Context) =>
-  extensionPage(context).then((page) =>
-    page.evaluate(async () => {
-      const { chrome } = globalThis as unknown as { chrome: { notifications: { getAll(): Promise<object> } } };
-      return Object.keys(await chrome.notifications.getAll());
-    }),
-  );
+const notifications = shownNotifications;
 
 test('the popup says when credits reset, how long they last at this pace, and draws the last 30 days', async ({
   extension,
@@ -105,11 +99,7 @@ test('a look-ahead warning fires once when the credits will not last until the r
   api.setUsage({ ia_credits_used: 900, ia_credits_remaining: 300 });
   await saveKey();
   await expect.poll(() => notifications(extension.context)).toContain('fluximage-run-out');
-  const page = await extensionPage(extension.context);
-  await page.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: { notifications: { clear(id: string): Promise<boolean> } } };
-    await chrome.notifications.clear('fluximage-run-out');
-  });
+  await dismissNotification(extension.context, 'fluximage-run-out');
   api.setUsage({ ia_credits_used: 905, ia_credits_remaining: 295 });
   const before = api.usageRequests().length;
   await firePollAlarm(extension.context);

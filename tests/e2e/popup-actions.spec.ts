@@ -1,6 +1,6 @@
 // The popup's main action fits the state the account is in, in English and Spanish.
 import type { Page } from '@playwright/test';
-import { launchExtension, readBadge, saveKeyInOptions, type RunningExtension } from '../../scripts/extension-harness';
+import { launchExtension, readBadge, saveKeyInOptions, type RunningExtension } from '../support/extension';
 import { test, expect, ageLastCheck, firePollAlarm, storedData, KEY } from './fixtures';
 import { WORDS, clock, type PollStatus } from './words';
 

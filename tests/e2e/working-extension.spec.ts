@@ -1,3 +1,4 @@
+import { dismissNotification, shownNotifications } from '../support/extension';
 import { test, expect, ageLastCheck, expectBadge, closeOptionsTabs, KEY } from './fixtures';
 
 test.describe('first use', () => {
@@ -213,17 +214,8 @@ test.describe('low-credit notification', () => {
     openPopup,
     badge,
   }) => {
-    const notifications = () =>
-      extension.worker.evaluate(async () => {
-        const api = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<object> } } }).chrome;
-        return Object.keys(await api.notifications.getAll());
-      });
-    const dismiss = () =>
-      extension.worker.evaluate(async () => {
-        const api = (globalThis as unknown as { chrome: { notifications: { clear(id: string): Promise<boolean> } } })
-          .chrome;
-        await api.notifications.clear('fluximage-credits');
-      });
+    const notifications = () => shownNotifications(extension.context);
+    const dismiss = () => dismissNotification(extension.context, 'fluximage-credits');
     const refreshTo = async (remaining: number, badgeText: string) => {
       api.setUsage({ ia_credits_remaining: remaining });
       await ageLastCheck(extension.context);
@@ -277,11 +269,7 @@ test.describe('settings', () => {
     const popup = await openPopup();
     await expectBadge(badge, '900');
     await expect(popup.getByText('Low: at or under your alert threshold of 2,000.')).toBeVisible();
-    const shown = await extension.worker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<object> } } }).chrome;
-      return Object.keys(await api.notifications.getAll());
-    });
-    expect(shown).toEqual([]);
+    expect(await shownNotifications(extension.context)).toEqual([]);
   });
 
   test('a threshold that is not a whole number is refused with a message', async ({ openOptions }) => {
