@@ -1,11 +1,16 @@
 import { relative } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { hostPermissionFor, resolveApiOrigin } from './lib/api-origin';
+import { hostPermissionFor, resolveApiOrigin, type BuildTarget } from './lib/api-origin';
 import { BrowserSetupError, ensureBrowsers, hasDisplay, systemDeps } from './scripts/browsers';
 import { ICON_SIZES, renderIcons } from './scripts/icons';
 
-const apiOrigin = resolveApiOrigin(process.env.WXT_FLUXIMAGE_API_URL);
+// Where the key may go; the rules (and the build's refusal of anything else) are in lib/api-origin.ts.
+// `wxt zip` reaches the config as a plain build: its CLI word tells it apart, so a refused zip
+// fails before it builds (the zip:start hook below also covers WXT's programmatic zip()).
+const zipping = process.argv.slice(2).includes('zip');
+const apiOriginFor = ({ mode, command }: BuildTarget) =>
+  resolveApiOrigin(process.env.WXT_FLUXIMAGE_API_URL, { mode, command: zipping ? 'zip' : command });
 // Without a display the dev runner's browser cannot start (web-ext then dies with ECONNRESET).
 const display = hasDisplay();
 
@@ -17,6 +22,8 @@ export default defineConfig({
   manifestVersion: 3,
   webExt: { disabled: !display },
   hooks: {
+    // Store packages are built for fluximage.app only; this fails `wxt zip` before anything is zipped.
+    'zip:start': (wxt) => void apiOriginFor({ mode: wxt.config.mode, command: 'zip' }),
     // `npm run dev` opens the browser the demo and the tests use (scripts/browsers.ts), unless
     // web-ext.config.ts names one; with no display, or no browser, it builds and watches only.
     'server:started': (wxt) => {
@@ -59,11 +66,12 @@ export default defineConfig({
     },
   },
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({
+  vite: ({ mode, command }) => ({
     plugins: [preact()],
-    define: { __FLUXIMAGE_API_ORIGIN__: JSON.stringify(apiOrigin) },
+    define: { __FLUXIMAGE_API_ORIGIN__: JSON.stringify(apiOriginFor({ mode, command })) },
   }),
-  manifest: ({ browser, manifestVersion, command }) => {
+  manifest: ({ browser, manifestVersion, command, mode }) => {
+    const apiOrigin = apiOriginFor({ mode, command });
     const csp = [
       "default-src 'self'",
       "script-src 'self'",

@@ -8,3 +8,9 @@ export const API_HOST: string = new URL(API_ORIGIN).hostname;
 
 /** The dashboard is always the real site; links elsewhere are never opened. */
 export const DASHBOARD_URL = 'https://fluximage.app/';
+
+/** FluxImage's plans, to upgrade from a limited one. */
+export const PLANS_URL = 'https://fluximage.app/pricing';
+
+/** The options page opened with this hash puts the focus on the key field. */
+export const UPDATE_KEY_HASH = '#update-key';

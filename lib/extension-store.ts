@@ -1,4 +1,4 @@
-import { historyItem } from './history';
+import { historyItem } from './history-item';
 import { insightAlertMemoryItem } from './insight-alerts';
 import { insightSettingsItem } from './insight-settings';
 import { insightsViewItem } from './insights-view-item';

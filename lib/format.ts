@@ -1,33 +1,37 @@
-const UNITS = [
-  { size: 1e9, suffix: 'B' },
-  { size: 1e6, suffix: 'M' },
-  { size: 1e3, suffix: 'k' },
-] as const;
+// One suffix per three digits, short scale. The largest count the API may send
+// (Number.MAX_SAFE_INTEGER, about 9.007 quadrillion) shows as "9Q".
+const SUFFIXES = ['', 'k', 'M', 'B', 'T', 'Q'] as const;
 
 /**
- * The badge has room for about four characters. Counts are floored at every
- * step so the badge never shows more credits than there are:
- * 999 → "999", 1999 → "1.9k", 1080 → "1k", 10500 → "10k", 2.5M → "2.5M".
+ * The badge has room for four characters, and every accepted count fits them.
+ * The count is cut, never rounded, so the badge never shows more credits than
+ * there are: 999 → "999", 1999 → "1.9k", 1080 → "1k", 10500 → "10k", 2.5M → "2.5M",
+ * 1e12 → "1T", 1e15 → "1Q". Cutting the decimal digits rather than dividing keeps
+ * that exact up to the largest safe integer, where division would round up.
  */
 export function formatBadgeCount(value: number): string {
-  const n = Math.max(0, Math.floor(value));
-  for (const { size, suffix } of UNITS) {
-    if (n < size) continue;
-    const units = n / size;
-    if (units >= 10) return `${Math.floor(units)}${suffix}`;
-    const tenths = Math.floor(n / (size / 10)) / 10;
-    return `${tenths.toFixed(1).replace(/\.0$/, '')}${suffix}`;
-  }
-  return String(n);
+  const n = Number.isNaN(value) ? 0 : Math.min(Math.max(0, Math.floor(value)), Number.MAX_SAFE_INTEGER);
+  const digits = String(n);
+  const step = Math.floor((digits.length - 1) / 3);
+  if (step === 0) return digits;
+  const whole = digits.slice(0, digits.length - 3 * step);
+  const tenths = digits.charAt(whole.length);
+  return `${whole}${whole.length === 1 && tenths !== '0' ? `.${tenths}` : ''}${SUFFIXES[step]}`;
 }
 
+/** A whole count in the UI language; `-0` (which Firefox keeps in storage) reads as 0. */
 export function formatCount(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.floor(value));
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.floor(value) + 0);
 }
 
 export function formatClockTime(at: number, locale: string, withSeconds = false): string {
   const seconds = withSeconds ? ({ second: '2-digit' } as const) : {};
   return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', ...seconds }).format(at);
+}
+
+/** A calendar day without the year: "Dec 14", "14 dic". */
+export function formatDay(at: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }).format(at);
 }
 
 /** "just now", "3 min ago", "2 hours ago", "yesterday" in the UI language. */

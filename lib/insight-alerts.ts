@@ -2,21 +2,23 @@ import * as z from 'zod/mini';
 import type { ResetInfo } from './billing-period';
 import { outlookUntilReset, type Forecast } from './forecast';
 import type { InsightSettings } from './insight-settings';
-import { defineStoredValue } from './storage';
+import { defineStoredValue, withSchema } from './storage';
 import type { Usage } from './usage';
 
 /** The run-out warning needs a pace measured over at least this many days. */
 export const RUN_OUT_MIN_BASIS_DAYS = 3;
 
 /** What was already announced, so each alert fires once per crossing, across restarts. */
-export interface InsightAlertMemory {
+export const insightAlertMemorySchema = z.object({
   /** `armed` until the warning fires; `period` is the reset it warned about (once per billing period). */
-  runOut: { armed: boolean; period: number | null };
-  compressionsUsedUp: boolean;
-  keyRejected: boolean;
+  runOut: z.object({ armed: z.boolean(), period: z.nullable(z.number()) }),
+  compressionsUsedUp: z.boolean(),
+  keyRejected: z.boolean(),
   /** When the last "credits are back" event that was announced happened. */
-  creditsBackAt: number | null;
-}
+  creditsBackAt: z.nullable(z.number()),
+});
+
+export type InsightAlertMemory = z.infer<typeof insightAlertMemorySchema>;
 
 export const DEFAULT_INSIGHT_ALERT_MEMORY: InsightAlertMemory = {
   runOut: { armed: true, period: null },
@@ -25,18 +27,8 @@ export const DEFAULT_INSIGHT_ALERT_MEMORY: InsightAlertMemory = {
   creditsBackAt: null,
 };
 
-export const insightAlertMemorySchema = z.object({
-  runOut: z.object({ armed: z.boolean(), period: z.nullable(z.number()) }),
-  compressionsUsedUp: z.boolean(),
-  keyRejected: z.boolean(),
-  creditsBackAt: z.nullable(z.number()),
-}) satisfies z.ZodMiniType<InsightAlertMemory>;
-
 export const insightAlertMemoryItem = defineStoredValue<InsightAlertMemory>('insightAlertMemory', {
-  parse: (value) => {
-    const parsed = insightAlertMemorySchema.safeParse(value);
-    return parsed.success ? parsed.data : undefined;
-  },
+  parse: withSchema(insightAlertMemorySchema),
   fallback: DEFAULT_INSIGHT_ALERT_MEMORY,
   version: 1,
 });

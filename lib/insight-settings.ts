@@ -1,32 +1,13 @@
 import * as z from 'zod/mini';
-import { defineStoredValue } from './storage';
+import { defineStoredValue, withSchema } from './storage';
 import { hasUnlimitedCompressions, type Usage } from './usage';
 
 export const CHECK_INTERVALS = [5, 15, 30, 60] as const;
 export type CheckInterval = (typeof CHECK_INTERVALS)[number];
 
-/** The settings issue 11 adds: renewal day, the look-ahead notifications, the badge's number, the poll interval. */
-export interface InsightSettings {
-  /** The day of the month the plan renews on, as the user set it; `null` follows the detected day. */
-  renewalDay: number | null;
-  notify: {
-    runOut: boolean;
-    compressionsUsedUp: boolean;
-    keyRejected: boolean;
-    creditsBack: boolean;
-  };
-  badge: 'credits' | 'compressions';
-  checkEveryMinutes: CheckInterval;
-}
-
-export const DEFAULT_INSIGHT_SETTINGS: InsightSettings = {
-  renewalDay: null,
-  notify: { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false },
-  badge: 'credits',
-  checkEveryMinutes: 15,
-};
-
+/** Renewal day, the look-ahead notifications, what the badge counts, and how often to check. */
 export const insightSettingsSchema = z.object({
+  /** The day of the month the plan renews on, as the user set it; `null` follows the detected day. */
   renewalDay: z.nullable(z.int().check(z.gte(1), z.lte(31))),
   notify: z.object({
     runOut: z.boolean(),
@@ -36,13 +17,19 @@ export const insightSettingsSchema = z.object({
   }),
   badge: z.enum(['credits', 'compressions']),
   checkEveryMinutes: z.union(CHECK_INTERVALS.map((minutes) => z.literal(minutes))),
-}) satisfies z.ZodMiniType<InsightSettings>;
+});
+
+export type InsightSettings = z.infer<typeof insightSettingsSchema>;
+
+export const DEFAULT_INSIGHT_SETTINGS: InsightSettings = {
+  renewalDay: null,
+  notify: { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false },
+  badge: 'credits',
+  checkEveryMinutes: 15,
+};
 
 export const insightSettingsItem = defineStoredValue<InsightSettings>('insightSettings', {
-  parse: (value) => {
-    const parsed = insightSettingsSchema.safeParse(value);
-    return parsed.success ? parsed.data : undefined;
-  },
+  parse: withSchema(insightSettingsSchema),
   fallback: DEFAULT_INSIGHT_SETTINGS,
   version: 1,
 });

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { calendarDaysBetween } from './calendar';
 import type { InsightsView } from './insights-view';
-import { defineStoredValue } from './storage';
+import { defineStoredValue, withSchema } from './storage';
 
 /** A forecast block the worker computed after a check, and when. */
 export interface StoredInsightsView {
@@ -28,15 +28,13 @@ const storedInsightsViewSchema = z.object({
       height: z.number(),
       label: text,
     }),
+    nextResetAt: z.optional(z.nullable(z.number())),
   }),
   computedAt: z.number(),
 }) satisfies z.ZodMiniType<StoredInsightsView>;
 
 export const insightsViewItem = defineStoredValue<StoredInsightsView | null>('insightsView', {
-  parse: (value) => {
-    const parsed = storedInsightsViewSchema.safeParse(value);
-    return parsed.success ? parsed.data : undefined;
-  },
+  parse: withSchema(storedInsightsViewSchema),
   fallback: null,
   version: 1,
 });

@@ -13,6 +13,8 @@ import { sparklineView, type SparklineView } from './sparkline';
 export interface InsightsView {
   lines: InsightLines;
   sparkline: SparklineView;
+  /** When the monthly counters come back, if the renewal day is known (set or detected). */
+  nextResetAt?: number | null;
 }
 
 export interface InsightsInput {
@@ -31,5 +33,6 @@ export function insightsView(input: InsightsInput, locale: string, t: Translate)
   return {
     lines: insightLines({ forecast, reset, remaining, now }, locale, t),
     sparkline: sparklineView(history, now, locale, t),
+    nextResetAt: reset?.nextAt ?? null,
   };
 }

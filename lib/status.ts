@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { FAILURE_KINDS, type FailureKind } from './failures';
+import { storedTime } from './numbers';
 
 /**
  * How the last poll went. Kept apart from the snapshot so a failure never
@@ -17,7 +18,7 @@ export type PollStatus =
       nextAt: number | null;
     };
 
-const time = z.number().check(z.nonnegative());
+const time = storedTime;
 const count = z.number().check(z.refine(Number.isInteger), z.positive());
 
 // One object schema rather than a union of two: the same check, in a fraction of zod's code.

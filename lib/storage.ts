@@ -31,10 +31,17 @@ interface ValueOptions<T> {
   migrations?: Record<number, (old: unknown) => unknown>;
 }
 
-const versionOf = (meta: unknown): number =>
-  typeof meta === 'object' && meta !== null && typeof (meta as { v?: unknown }).v === 'number'
-    ? (meta as { v: number }).v
-    : 1;
+/**
+ * The version that wrote a value: 1 when there is no marker (data from before
+ * versioning), `null` when the marker is not a version this code knows, an integer
+ * from 1 to `current`. Such a value is damaged or from a newer release, and is
+ * read as absent: never walked through a loop of a trillion migrations.
+ */
+const versionOf = (meta: unknown, current: number): number | null => {
+  if (meta === undefined) return 1;
+  const v = typeof meta === 'object' && meta !== null ? (meta as { v?: unknown }).v : undefined;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= current ? v : null;
+};
 
 /**
  * A versioned item in `storage.local` whose value is checked on every read:
@@ -50,12 +57,19 @@ export function defineStoredValue<T>(key: string, options: ValueOptions<T>): Sto
   const valid = (value: unknown): T => options.parse(value) ?? options.fallback;
   let migrated: Promise<void> | undefined;
 
+  const readFrom = (stored: Record<string, unknown>): { value: T } | null => {
+    if (stored[key] === undefined) return { value: options.fallback };
+    const version = versionOf(stored[metaKey], options.version);
+    if (version === null) return { value: options.fallback };
+    return version === options.version ? { value: valid(stored[key]) } : null;
+  };
+
   /** Walks stored data forward from the version that wrote it, once per page or worker. */
   const migrate = () =>
     (migrated ??= (async () => {
       const stored = await area().get([key, metaKey]);
-      const from = versionOf(stored[metaKey]);
-      if (from >= options.version) return;
+      const from = versionOf(stored[metaKey], options.version);
+      if (from === null || from === options.version) return;
       let value = stored[key];
       if (value !== undefined) {
         for (let version = from + 1; version <= options.version; version += 1) {
@@ -69,9 +83,6 @@ export function defineStoredValue<T>(key: string, options: ValueOptions<T>): Sto
       );
     })());
 
-  const readFrom = (stored: Record<string, unknown>) =>
-    stored[key] === undefined || versionOf(stored[metaKey]) === options.version ? { value: valid(stored[key]) } : null;
-
   return {
     storageKeys: [key, metaKey],
     readFrom,
@@ -81,7 +92,7 @@ export function defineStoredValue<T>(key: string, options: ValueOptions<T>): Sto
       const current = readFrom(await area().get([key, metaKey]));
       if (current) return current.value;
       await migrate();
-      return valid((await area().get(key))[key]);
+      return readFrom(await area().get([key, metaKey]))?.value ?? options.fallback;
     },
     // A write waits for a migration under way, which would otherwise overwrite it with older data.
     set: async (value) => {
@@ -102,7 +113,8 @@ export function defineStoredValue<T>(key: string, options: ValueOptions<T>): Sto
   };
 }
 
-function withSchema<T>(schema: z.ZodMiniType<T>) {
+/** A stored value's check: what `schema` accepts, else absent. */
+export function withSchema<T>(schema: z.ZodMiniType<T>) {
   return (value: unknown): T | undefined => {
     const parsed = schema.safeParse(value);
     return parsed.success ? parsed.data : undefined;

@@ -1,19 +1,34 @@
 import * as z from 'zod/mini';
+import { storedTime, wholeCount } from './numbers';
 
 /** The compression cap the API reports for "unlimited" plans (documented as e.g. 99999). */
 export const UNLIMITED_SENTINEL = 99_999;
 const UNLIMITED_PLANS = new Set(['pro', 'agency']);
 
-const count = z.number().check(z.nonnegative());
+const count = wholeCount;
+
+/**
+ * Characters that are invisible or reorder the text around them: controls (C0, C1),
+ * format characters (bidi embeddings, overrides and isolates, U+200B–U+200F, U+061C,
+ * U+FEFF…) and line or paragraph separators. FluxImage's text never needs them, and
+ * U+202E in a plan name would turn "Connected: … plan" around.
+ */
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+const cleanText = (text: string): string => text.replace(HIDDEN_CHARACTERS, '');
+
+/** A plan name with its hidden characters removed; nothing left is no plan name. */
+const planName = z.string().check(z.overwrite(cleanText), z.minLength(1));
 
 const topupValue = z.optional(z.unknown());
+const topupsSchema = z.object({ small: topupValue, medium: topupValue, large: topupValue });
 
 /**
  * GET /api/usage, as FluxImage publishes it. Unknown extra fields are ignored
  * and an unknown plan name is kept for display: the API may grow.
  */
 export const usageResponseSchema = z.object({
-  plan: z.string().check(z.minLength(1)),
+  plan: planName,
   compressor_used: count,
   compressor_limit: count,
   ia_credits_used: count,
@@ -22,30 +37,19 @@ export const usageResponseSchema = z.object({
   ia_credits_remaining: count,
   canCompress: z.boolean(),
   canUseIA: z.boolean(),
-  topups: z.optional(z.object({ small: topupValue, medium: topupValue, large: topupValue })),
+  topups: z.optional(topupsSchema),
 });
 export type UsageResponse = z.infer<typeof usageResponseSchema>;
 
 export const TOPUP_PACKS = ['small', 'medium', 'large'] as const;
 export type TopupPack = (typeof TOPUP_PACKS)[number];
 
-/** The account's usage, in the extension's own words. */
-export interface Usage {
-  plan: string;
-  compressionsUsed: number;
-  compressionsLimit: number;
-  creditsUsed: number;
-  creditsMonthly: number;
-  topupCredits: number;
-  remainingCredits: number;
-  canCompress: boolean;
-  canUseAi: boolean;
-  /** Only packs whose checkout link is safe to open; see `isFluxImageUrl`. */
-  topups: Partial<Record<TopupPack, string>>;
-}
-
+/**
+ * The account's usage, in the extension's own words, as stored: checked again on
+ * every read, since anything with the profile can write storage.
+ */
 export const usageSchema = z.object({
-  plan: z.string(),
+  plan: planName,
   compressionsUsed: count,
   compressionsLimit: count,
   creditsUsed: count,
@@ -54,37 +58,48 @@ export const usageSchema = z.object({
   remainingCredits: count,
   canCompress: z.boolean(),
   canUseAi: z.boolean(),
-  topups: z.object({ small: z.optional(z.string()), medium: z.optional(z.string()), large: z.optional(z.string()) }),
-}) satisfies z.ZodMiniType<Usage>;
+  /** Only packs whose checkout link is safe to open; see `checkoutLink`. */
+  topups: z
+    .object({ small: z.optional(z.string()), medium: z.optional(z.string()), large: z.optional(z.string()) })
+    .check(z.overwrite(checkoutLinks)),
+});
+
+export type Usage = z.infer<typeof usageSchema>;
 
 /** A usage reading and when it was taken. */
-export interface UsageSnapshot {
-  usage: Usage;
-  fetchedAt: number;
-}
+export const snapshotSchema = z.object({ usage: usageSchema, fetchedAt: storedTime });
 
-export const snapshotSchema = z.object({ usage: usageSchema, fetchedAt: count });
+export type UsageSnapshot = z.infer<typeof snapshotSchema>;
 
 /**
- * Checkout and dashboard links are opened only when they are https URLs on
- * fluximage.app itself: the API's values are not trusted to point anywhere else.
+ * A checkout link is opened only when it is https on fluximage.app itself, on the
+ * default port and without credentials: the API's values (and whatever sits in
+ * storage) are not trusted to point anywhere else. Returns the normalised link.
  */
-export function isFluxImageUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
+export function checkoutLink(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  let url: URL;
   try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname === 'fluximage.app' && !url.username && !url.password;
+    url = new URL(value);
   } catch {
-    return false;
+    return undefined;
   }
+  const safe =
+    url.protocol === 'https:' && url.hostname === 'fluximage.app' && url.port === '' && !url.username && !url.password;
+  return safe ? url.href : undefined;
 }
 
-export function toUsage(response: UsageResponse): Usage {
-  const topups: Usage['topups'] = {};
+function checkoutLinks(links: Partial<Record<TopupPack, unknown>> | undefined): Partial<Record<TopupPack, string>> {
+  const topups: Partial<Record<TopupPack, string>> = {};
   for (const pack of TOPUP_PACKS) {
-    const link = response.topups?.[pack];
-    if (isFluxImageUrl(link)) topups[pack] = link;
+    const link = checkoutLink(links?.[pack]);
+    if (link) topups[pack] = link;
   }
+  return topups;
+}
+
+/** The answer in the extension's own words; its text was cleaned by the schema. */
+export function toUsage(response: UsageResponse): Usage {
   return {
     plan: response.plan,
     compressionsUsed: response.compressor_used,
@@ -95,7 +110,7 @@ export function toUsage(response: UsageResponse): Usage {
     remainingCredits: response.ia_credits_remaining,
     canCompress: response.canCompress,
     canUseAi: response.canUseIA,
-    topups,
+    topups: checkoutLinks(response.topups),
   };
 }
 

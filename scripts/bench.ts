@@ -20,7 +20,7 @@ import {
   readBadge,
   saveKeyInOptions,
   stopServiceWorker,
-} from './extension-harness';
+} from '../tests/support/extension';
 import { PAGES, timePaint, writeFloorPages, type PageName, type PaintTimes } from './bench/pages';
 import { median, ratioOfMedians, summarize, type RatioEstimate, type Summary } from './bench/stats';
 import { MOMENTS, breakdown } from './bench/trace';
@@ -203,7 +203,7 @@ console.log('Simulating a day of polling…');
 api.reset();
 // The poller's modules read the build-time API origin, which Vite defines in a build.
 (globalThis as { __FLUXIMAGE_API_ORIGIN__?: string }).__FLUXIMAGE_API_ORIGIN__ = api.origin;
-const { simulateDay } = await import('./simulate-day');
+const { simulateDay } = await import('../tests/support/simulate-day');
 const day = await simulateDay(api, KEY);
 const noKey = await simulateDay(api, null);
 api.setFault('server-error');

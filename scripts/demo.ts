@@ -4,11 +4,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { DEMO_KEY } from '../tests/support/keys';
 import { startFakeApi } from '../tests/fake-api/server';
 import { browsersOrExit, hasDisplay } from './browsers';
-import { ROOT, buildFor, launchExtension, readBadge, saveKeyInOptions } from './extension-harness';
+import { sampleHistoryStorage } from '../tests/fake-api/sample-history';
+import { ROOT, buildFor, launchExtension, readBadge, saveKeyInOptions, seedStorage } from '../tests/support/extension';
 
-const DEMO_KEY = `flx_live_${'7c1e'.repeat(10)}`;
 const headless = !hasDisplay();
 const outDir = join(ROOT, '.output', 'demo');
 
@@ -31,13 +32,15 @@ console.log(`Fake FluxImage API on ${api.origin}`);
 console.log('Building the extension against it…');
 const extension = await launchExtension(buildFor(api.origin, 'demo'), { headless });
 
+// A month of believable readings, so the forecast and the 30-day line have something to show.
+await seedStorage(extension.context, sampleHistoryStorage(Date.now()));
 const options = await saveKeyInOptions(extension, DEMO_KEY);
 const badge = await readBadge(extension.context);
 console.log(`Demo key saved. Badge: "${badge.text}" — ${badge.title.split('\n')[0]}`);
 
 const popup = await extension.context.newPage();
 await popup.goto(extension.url('popup.html'));
-await popup.getByText('AI credits left').waitFor();
+await popup.getByRole('img', { name: /^AI credits left over the last 30 days/ }).waitFor();
 
 if (headless) {
   mkdirSync(outDir, { recursive: true });

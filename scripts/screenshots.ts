@@ -1,68 +1,312 @@
-// `npm run screenshots`: store-listing screenshots (1280×800) of the popup and the
-// options page with demo data, in English and Spanish, written to .output/store/.
-import { mkdirSync } from 'node:fs';
+// `npm run screenshots`: store-listing images from the real extension with demo data, in
+// English and Spanish, written to .output/store/:
+//   chrome-web-store/  {en,es}-toolbar.png, {en,es}-low.png, {en,es}-options.png (1280×800)
+//                      {en,es}-promo-small.png (the small promo tile, 440×280)
+//   firefox-amo/       {en,es}-toolbar.png, {en,es}-low.png, {en,es}-options.png (1280×800, Firefox's toolbar)
+// The toolbar images draw a browser toolbar with the extension's icon and the badge the
+// extension really set ("1k" in blue; "10" in amber for the low-credit image), the popup open under it.
+// `npm run screenshots -- --readme` writes only docs/popup.png, README's top image.
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext } from '@playwright/test';
-import { startFakeApi } from '../tests/fake-api/server';
+import type { BrowserContext, Page } from '@playwright/test';
+import { sampleHistoryStorage } from '../tests/fake-api/sample-history';
+import { DEMO_KEY } from '../tests/support/keys';
+import { startFakeApi, type FakeApi } from '../tests/fake-api/server';
 import { browsersOrExit } from './browsers';
-import { ROOT, buildFor, launchExtension, saveKeyInOptions, type RunningExtension } from './extension-harness';
+import {
+  ROOT,
+  buildFor,
+  extensionPage,
+  launchExtension,
+  readBadge,
+  saveKeyInOptions,
+  seedStorage,
+  type Badge,
+  type RunningExtension,
+} from '../tests/support/extension';
 
-const DEMO_KEY = `flx_live_${'7c1e'.repeat(10)}`;
-const SIZE = { width: 1280, height: 800 };
+const SCREENSHOT = { width: 1280, height: 800 };
+const PROMO_TILE = { width: 440, height: 280 };
 const outDir = join(ROOT, '.output', 'store');
 
-const CAPTIONS: Record<string, { title: string; text: string }> = {
+const CAPTIONS: Record<string, { title: string; text: string; lowTitle: string; lowText: string; tagline: string }> = {
   en: {
     title: 'Your FluxImage AI credits, at a glance',
     text: 'On the toolbar badge, in the popup, and a warning before you run out.',
+    lowTitle: 'Warned before you run out',
+    lowText: 'The badge turns amber at your alert threshold, and a top-up is one click away.',
+    tagline: 'AI credits at a glance',
   },
   es: {
     title: 'Tus créditos de IA de FluxImage, de un vistazo',
     text: 'En el icono de la barra, en la ventana emergente y con un aviso antes de que se agoten.',
+    lowTitle: 'Un aviso antes de quedarte sin créditos',
+    lowText: 'El icono se vuelve ámbar en tu umbral de aviso, y recargar está a un clic.',
+    tagline: 'Tus créditos de IA, de un vistazo',
   },
 };
 
-/** The popup as the toolbar shows it, set on a 1280×800 canvas with a caption. */
-async function popupShot(context: BrowserContext, extension: RunningExtension, lang: string, path: string) {
-  const popup = await context.newPage();
+/** How each browser's toolbar is drawn: just enough to be recognised, no vendor artwork. */
+const SKINS = {
+  chrome: {
+    tabStrip: '#dee1e6',
+    tab: '#ffffff',
+    toolbar: '#ffffff',
+    field: '#f1f3f4',
+    fieldBorder: '#f1f3f4',
+    radius: 20,
+  },
+  firefox: {
+    tabStrip: '#f0f0f4',
+    tab: '#ffffff',
+    toolbar: '#f9f9fb',
+    field: '#ffffff',
+    fieldBorder: '#cfcfd8',
+    radius: 6,
+  },
+} as const;
+type Skin = keyof typeof SKINS;
+
+const rgb = ([r, g, b]: Badge['color']) => `rgb(${r}, ${g}, ${b})`;
+const dataUrl = (png: Buffer) => `data:image/png;base64,${png.toString('base64')}`;
+
+/** The popup as it renders, at twice the pixels so it stays sharp when scaled up. */
+async function popupPng(extension: RunningExtension): Promise<{ png: Buffer; height: number }> {
+  const popup = await extension.context.newPage();
   await popup.goto(extension.url('popup.html'));
   await popup.locator('.credits').waitFor();
+  await settleRefresh(extension.context, popup);
+  // The forecast and the 30-day line are drawn once the stored block is read.
+  await popup.locator('.insights[aria-busy=false]').waitFor();
   await popup.setViewportSize({ width: 320, height: 100 });
   const height = await popup.evaluate(() => document.documentElement.scrollHeight);
   await popup.setViewportSize({ width: 320, height });
+  const cdp = await extension.context.newCDPSession(popup);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 320, height, deviceScaleFactor: 2, mobile: false });
   const png = await popup.screenshot();
   await popup.close();
-
-  const canvas = await context.newPage();
-  await canvas.setViewportSize(SIZE);
-  const caption = CAPTIONS[lang]!;
-  const scale = Math.min(1.5, 720 / height);
-  await canvas.setContent(`<!doctype html><html lang="${lang}"><body style="margin:0;width:1280px;height:800px;display:flex;align-items:center;justify-content:center;gap:72px;background:linear-gradient(135deg,#e8efff,#f7f9fc);font-family:system-ui,sans-serif">
-    <div style="max-width:460px;color:#14213d"><h1 style="font-size:44px;line-height:1.15;margin:0 0 20px"></h1><p style="font-size:22px;line-height:1.5;margin:0;color:#3b4a66"></p></div>
-    <img alt="" style="width:${Math.round(320 * scale)}px;border-radius:16px;box-shadow:0 24px 60px rgba(20,33,61,.25)" src="data:image/png;base64,${png.toString('base64')}">
-  </body></html>`);
-  await canvas.locator('h1').evaluate((el, text) => (el.textContent = text), caption.title);
-  await canvas.locator('p').evaluate((el, text) => (el.textContent = text), caption.text);
-  await canvas.screenshot({ path });
-  await canvas.close();
+  return { png, height };
 }
 
-browsersOrExit(['chromium']);
-mkdirSync(outDir, { recursive: true });
-const api = await startFakeApi();
-const dir = buildFor(api.origin, 'demo');
-for (const lang of ['en', 'es']) {
+/**
+ * The popup just checked, so Refresh reads "Refresh at 4:51:37 PM" for 30 s. Once its own
+ * check has landed, the stored check is moved a minute back, as if the picture were taken a
+ * minute later: Refresh then shows its usual label.
+ */
+async function settleRefresh(context: BrowserContext, popup: Page) {
+  await popup.locator('.refresh[aria-busy=false]').waitFor();
+  const page = await extensionPage(context);
+  await page.evaluate(async () => {
+    type Local = {
+      get(key: string): Promise<Record<string, { checkedAt: number } | undefined>>;
+      set(value: object): Promise<void>;
+    };
+    const { local } = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage;
+    const { pollStatus } = await local.get('pollStatus');
+    if (pollStatus) await local.set({ pollStatus: { ...pollStatus, checkedAt: pollStatus.checkedAt - 60_000 } });
+  });
+  await popup.locator('.refresh:not([disabled])').waitFor();
+}
+
+/** The extension's icon with its badge, the way a browser draws them on the toolbar (at `size` px). */
+function iconWithBadge(icon: string, size: number, color: Badge['color'], badgeShare = 0.4): string {
+  const font = Math.round(size * badgeShare);
+  return `<span style="position:relative;display:inline-block;width:${size}px;height:${size}px">
+    <img alt="" src="${icon}" style="width:${size}px;height:${size}px">
+    <span data-badge style="position:absolute;right:${-size * 0.22}px;bottom:${-size * 0.12}px;min-width:${font + 4}px;padding:0 ${font * 0.25}px;height:${font * 1.35}px;line-height:${font * 1.35}px;border-radius:${font * 0.3}px;background:${rgb(color)};color:#fff;font:700 ${font}px/1 system-ui,sans-serif;text-align:center;box-shadow:0 0 0 ${Math.max(1, size / 16)}px #fff"></span>
+  </span>`;
+}
+
+/** A browser toolbar strip, `width` wide, with the icon and badge near its right end. */
+function toolbar(skin: Skin, icon: string, badge: Badge, width: number, scale: number): string {
+  const s = SKINS[skin];
+  const u = (n: number) => `${Math.round(n * scale)}px`;
+  const glyph = (text: string) =>
+    `<span style="color:#5f6368;font-size:${u(18)};width:${u(24)};text-align:center">${text}</span>`;
+  return `<div style="width:${width}px;font-family:system-ui,sans-serif">
+    <div style="height:${u(34)};background:${s.tabStrip};display:flex;align-items:flex-end;padding-left:${u(8)}">
+      <div style="height:${u(28)};width:${u(220)};background:${s.tab};border-radius:${u(8)} ${u(8)} 0 0;display:flex;align-items:center;gap:${u(8)};padding:0 ${u(12)};font-size:${u(12)};color:#3c4043">
+        <img alt="" src="${icon}" style="width:${u(16)};height:${u(16)}"><span data-tab></span>
+      </div>
+    </div>
+    <div style="height:${u(44)};background:${s.toolbar};display:flex;align-items:center;gap:${u(10)};padding:0 ${u(12)};border-bottom:1px solid #d5d7db">
+      ${glyph('←')}${glyph('→')}${glyph('↻')}
+      <div style="flex:1;height:${u(30)};border-radius:${u(s.radius)};background:${s.field};border:1px solid ${s.fieldBorder};display:flex;align-items:center;padding:0 ${u(14)};font-size:${u(13)};color:#3c4043">fluximage.app</div>
+      <span style="margin:0 ${u(10)}">${iconWithBadge(icon, Math.round(22 * scale), badge.color)}</span>
+      ${glyph('⋮')}
+    </div>
+  </div>`;
+}
+
+async function render(
+  context: BrowserContext,
+  size: { width: number; height: number },
+  html: string,
+  texts: Record<string, string>,
+  path: string,
+) {
+  const page = await context.newPage();
+  await page.setViewportSize(size);
+  await page.setContent(`<!doctype html><html><body style="margin:0">${html}</body></html>`);
+  // Text goes in as text, never as markup.
+  for (const [name, text] of Object.entries(texts)) {
+    await page
+      .locator(`[data-${name}]`)
+      .evaluateAll((els, value) => els.forEach((el) => (el.textContent = value)), text);
+  }
+  await page.screenshot({ path, clip: { x: 0, y: 0, ...size } });
+  await page.close();
+  console.log(path);
+}
+
+/** A 1280×800 store screenshot: toolbar with the badge, the popup open under it, a caption beside. */
+async function toolbarShot(
+  context: BrowserContext,
+  skin: Skin,
+  popup: { png: Buffer; height: number },
+  icon: string,
+  badge: Badge,
+  caption: { title: string; text: string },
+  path: string,
+) {
+  const bar = 2; // the toolbar drawn at 2×, so the badge reads at listing size
+  const top = Math.round(78 * bar);
+  const scale = Math.min(1.35, (SCREENSHOT.height - top - 28) / popup.height);
+  const popupWidth = Math.round(320 * scale);
+  // The popup hangs from the icon, as browsers open it.
+  const iconRight = Math.round((12 + 10 + 24 + 10) * bar);
+  const html = `<div style="position:relative;width:1280px;height:800px;overflow:hidden;background:linear-gradient(135deg,#e8efff,#f7f9fc)">
+    ${toolbar(skin, icon, badge, SCREENSHOT.width, bar)}
+    <div style="position:absolute;left:88px;top:${top + 150}px;width:${1280 - popupWidth - iconRight - 200}px;color:#14213d;font-family:system-ui,sans-serif">
+      <h1 data-title style="font-size:44px;line-height:1.15;margin:0 0 20px"></h1>
+      <p data-text style="font-size:22px;line-height:1.5;margin:0;color:#3b4a66"></p>
+    </div>
+    <img alt="" src="${dataUrl(popup.png)}" style="position:absolute;top:${top + 6}px;right:${iconRight - 12}px;width:${popupWidth}px;border-radius:10px;box-shadow:0 18px 50px rgba(20,33,61,.28)">
+  </div>`;
+  await render(
+    context,
+    SCREENSHOT,
+    html,
+    { title: caption.title, text: caption.text, tab: 'FluxImage', badge: badge.text },
+    path,
+  );
+}
+
+/** The Chrome Web Store's small promo tile: icon with its badge, the name and one line. */
+async function promoTile(context: BrowserContext, icon: string, badge: Badge, tagline: string, path: string) {
+  const html = `<div style="width:440px;height:280px;display:flex;align-items:center;gap:36px;padding:0 36px;box-sizing:border-box;background:linear-gradient(135deg,#e8efff,#f7f9fc);font-family:system-ui,sans-serif;color:#14213d">
+    ${iconWithBadge(icon, 96, badge.color, 0.3)}
+    <div><p style="margin:0 0 10px;font-size:30px;font-weight:700;line-height:1.1">FluxImage Companion</p><p data-tagline style="margin:0;font-size:18px;line-height:1.35;color:#3b4a66"></p></div>
+  </div>`;
+  await render(context, PROMO_TILE, html, { tagline, badge: badge.text }, path);
+}
+
+/** README's top image: the toolbar's right end with the badge, and the popup under it (at 1.25×). */
+async function readmeShot(context: BrowserContext, popup: { png: Buffer; height: number }, icon: string, badge: Badge) {
+  const bar = 1.5;
+  const scale = 1.25;
+  const width = 540;
+  const top = Math.round(78 * bar);
+  const height = top + 6 + Math.round(popup.height * scale) + 24;
+  const iconRight = Math.round((12 + 10 + 24 + 10) * bar);
+  const html = `<div style="position:relative;width:${width}px;height:${height}px;background:#f7f9fc">
+    ${toolbar('chrome', icon, badge, width, bar)}
+    <img alt="" src="${dataUrl(popup.png)}" style="position:absolute;top:${top + 6}px;right:${iconRight - 12}px;width:${Math.round(320 * scale)}px;border-radius:10px;box-shadow:0 12px 36px rgba(20,33,61,.25)">
+  </div>`;
+  await render(
+    context,
+    { width, height },
+    html,
+    { tab: 'FluxImage', badge: badge.text },
+    join(ROOT, 'docs', 'popup.png'),
+  );
+}
+
+/** Fires the poll alarm until the badge reads `text`. */
+async function pollUntilBadge(context: BrowserContext, text: string): Promise<Badge> {
+  const page: Page = await extensionPage(context);
+  for (let tries = 0; tries < 50; tries += 1) {
+    await page.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { alarms: { create(n: string, i: object): Promise<void> } };
+      };
+      await chrome.alarms.create('poll-usage', { when: Date.now() });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const badge = await readBadge(context);
+    if (badge.text === text) return badge;
+  }
+  throw new Error(`The badge never showed "${text}"`);
+}
+
+async function storeImages(api: FakeApi, dir: string, lang: string, icons: { small: string; large: string }) {
   api.reset();
-  api.setUsage({ ia_credits_used: 880, ia_topup_credits: 0, ia_credits_remaining: 120 });
   const extension = await launchExtension(dir, { lang });
+  const { context } = extension;
+  const caption = CAPTIONS[lang]!;
   try {
+    // A month of readings, so the pictures show the forecast and the 30-day line.
+    await seedStorage(context, sampleHistoryStorage(Date.now()));
     const options = await saveKeyInOptions(extension, DEMO_KEY);
-    await popupShot(extension.context, extension, lang, join(outDir, `${lang}-popup.png`));
-    await options.setViewportSize(SIZE);
-    await options.screenshot({ path: join(outDir, `${lang}-options.png`) });
-    console.log(`${join(outDir, `${lang}-popup.png`)}\n${join(outDir, `${lang}-options.png`)}`);
+    const normal = await pollUntilBadge(context, '1k');
+    const popup = await popupPng(extension);
+    for (const [store, skin] of [
+      ['chrome-web-store', 'chrome'],
+      ['firefox-amo', 'firefox'],
+    ] as const) {
+      mkdirSync(join(outDir, store), { recursive: true });
+      await toolbarShot(context, skin, popup, icons.small, normal, caption, join(outDir, store, `${lang}-toolbar.png`));
+    }
+    await promoTile(
+      context,
+      icons.large,
+      normal,
+      caption.tagline,
+      join(outDir, 'chrome-web-store', `${lang}-promo-small.png`),
+    );
+    await options.setViewportSize(SCREENSHOT);
+    for (const store of ['chrome-web-store', 'firefox-amo']) {
+      const path = join(outDir, store, `${lang}-options.png`);
+      await options.screenshot({ path });
+      console.log(path);
+    }
+
+    // Ten credits left: at the default threshold (10% of 1,000), so the badge turns amber.
+    api.setUsage({ ia_credits_used: 990, ia_topup_credits: 0, ia_credits_remaining: 10 });
+    const low = await pollUntilBadge(context, '10');
+    const lowPopup = await popupPng(extension);
+    const lowCaption = { title: caption.lowTitle, text: caption.lowText };
+    for (const [store, skin] of [
+      ['chrome-web-store', 'chrome'],
+      ['firefox-amo', 'firefox'],
+    ] as const) {
+      await toolbarShot(context, skin, lowPopup, icons.small, low, lowCaption, join(outDir, store, `${lang}-low.png`));
+    }
   } finally {
     await extension.close();
   }
 }
-await api.close();
+
+browsersOrExit(['chromium']);
+const readme = process.argv.includes('--readme');
+const api = await startFakeApi();
+const dir = buildFor(api.origin, 'demo');
+const icon = (size: number) => dataUrl(readFileSync(join(dir, 'icon', `${size}.png`)));
+const icons = { small: icon(32), large: icon(128) };
+try {
+  if (readme) {
+    const extension = await launchExtension(dir, { lang: 'en' });
+    try {
+      await seedStorage(extension.context, sampleHistoryStorage(Date.now()));
+      await saveKeyInOptions(extension, DEMO_KEY);
+      const badge = await pollUntilBadge(extension.context, '1k');
+      await readmeShot(extension.context, await popupPng(extension), icons.small, badge);
+    } finally {
+      await extension.close();
+    }
+  } else {
+    for (const lang of ['en', 'es']) await storeImages(api, dir, lang, icons);
+  }
+} finally {
+  await api.close();
+}

@@ -5,7 +5,8 @@ import { useStored } from '@/components/use-stored';
 import { defaultThreshold } from '@/lib/alerts';
 import { formatCount } from '@/lib/format';
 import { t } from '@/lib/i18n';
-import { DEFAULT_SETTINGS, parseThresholdInput } from '@/lib/settings';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { parseThresholdInput } from '@/lib/threshold-input';
 import { settingsItem, snapshotItem } from '@/lib/storage';
 
 export function AlertSection({ locale }: { locale: string }) {
@@ -25,7 +26,7 @@ export function AlertSection({ locale }: { locale: string }) {
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const parsed = parseThresholdInput(threshold);
+    const parsed = parseThresholdInput(threshold, locale);
     if (!parsed.ok) {
       setResult('invalid');
       return;

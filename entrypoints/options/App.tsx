@@ -1,3 +1,4 @@
+import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { useEffect, useState } from 'preact/hooks';
 import { AccessNotice } from '@/components/AccessNotice';
 import { KeySection } from './KeySection';
@@ -30,9 +31,15 @@ export function App({ locale }: { locale: string }) {
         {t('optionsTitle')}
       </h1>
       <AccessNotice />
-      <KeySection locale={locale} />
-      <AlertSection locale={locale} />
-      <LaterSections locale={locale} />
+      <ErrorBoundary>
+        <KeySection locale={locale} />
+      </ErrorBoundary>
+      <ErrorBoundary>
+        <AlertSection locale={locale} />
+      </ErrorBoundary>
+      <ErrorBoundary>
+        <LaterSections locale={locale} />
+      </ErrorBoundary>
     </>
   );
 }

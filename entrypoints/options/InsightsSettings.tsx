@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import { describeActionError } from '@/components/action-error';
 import { Notice } from '@/components/Notice';
 import { useStored } from '@/components/use-stored';
 import { inferredRenewalDay } from '@/lib/billing-period';
 import { formatCount } from '@/lib/format';
-import { EMPTY_HISTORY, historyItem } from '@/lib/history';
+import { EMPTY_HISTORY } from '@/lib/history';
+import { historyItem } from '@/lib/history-item';
 import { csvFileName, historyToCsv } from '@/lib/history-csv';
 import { t, type MessageKey } from '@/lib/i18n';
 import {
@@ -26,8 +28,6 @@ const NOTIFY_LABELS: Record<keyof InsightSettings['notify'], MessageKey> = {
 };
 
 type Result = { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; reason: string } | null;
-
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Renewal day, look-ahead notifications, the badge's number, how often to check, and the CSV export. */
 export function InsightsSettings({ locale }: { locale: string }) {
@@ -71,7 +71,7 @@ export function InsightsSettings({ locale }: { locale: string }) {
       });
       setResult({ kind: 'saved' });
     } catch (error) {
-      setResult({ kind: 'failed', reason: reasonOf(error) });
+      setResult({ kind: 'failed', reason: describeActionError(error) });
     }
   };
 
@@ -92,7 +92,7 @@ export function InsightsSettings({ locale }: { locale: string }) {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       setExported(null);
     } catch (error) {
-      setExported({ reason: reasonOf(error) });
+      setExported({ reason: describeActionError(error) });
     }
   };
 

@@ -1,14 +1,18 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { KeyField } from '@/components/KeyField';
 import { Notice, type Tone } from '@/components/Notice';
 import { describeActionError } from '@/components/action-error';
 import { useStored } from '@/components/use-stored';
 import { formatCount } from '@/lib/format';
 import { t, type MessageKey } from '@/lib/i18n';
-import { maskKey, parseKeyInput, type KeyProblem } from '@/lib/key';
+import { maskKey } from '@/lib/key';
+import { parseKeyInput, type KeyProblem } from '@/lib/key-paste';
 import { send, type SaveKeyResult } from '@/lib/messages';
 import { planLabel } from '@/lib/plan';
-import { apiKeyItem } from '@/lib/storage';
+import { UPDATE_KEY_HASH } from '@/lib/config';
+import { rejectsKey } from '@/lib/failures';
+import { isFailure } from '@/lib/status';
+import { apiKeyItem, pollStatusItem } from '@/lib/storage';
 import { describeFailureCause } from '@/lib/view';
 
 const KEY_PROBLEMS: Record<KeyProblem, MessageKey> = {
@@ -17,6 +21,7 @@ const KEY_PROBLEMS: Record<KeyProblem, MessageKey> = {
   'several-keys': 'keyProblemSeveralKeys',
   'wrong-length': 'keyProblemWrongLength',
   'not-hex': 'keyProblemNotHex',
+  'hidden-characters': 'keyProblemHiddenCharacters',
 };
 
 interface Message {
@@ -51,6 +56,9 @@ export function KeySection({ locale }: { locale: string }) {
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
+  const status = useStored(pollStatusItem, null);
+  const keyRejected = savedKey !== null && isFailure(status) && rejectsKey(status.kind);
+  useFocusOnUpdateKey();
 
   /** Runs one key action at a time: Save and Remove are disabled until it is over. */
   const act = async (working: string, action: () => Promise<Message>, failed: MessageKey) => {
@@ -101,8 +109,18 @@ export function KeySection({ locale }: { locale: string }) {
   return (
     <section aria-labelledby="key-heading">
       <h2 id="key-heading">{t('accountHeading')}</h2>
+      {keyRejected && (
+        <Notice tone="error" id="key-rejected">
+          {t('savedKeyRejected')}
+        </Notice>
+      )}
       <form onSubmit={save} noValidate>
-        <KeyField value={draft} onInput={setDraft} describedBy="api-key-help" invalid={message?.tone === 'error'} />
+        <KeyField
+          value={draft}
+          onInput={setDraft}
+          describedBy={keyRejected ? 'key-rejected api-key-help' : 'api-key-help'}
+          invalid={message?.tone === 'error'}
+        />
         <p id="api-key-help" class="help">
           {t('apiKeyHelp')}
         </p>
@@ -128,4 +146,16 @@ export function KeySection({ locale }: { locale: string }) {
       </div>
     </section>
   );
+}
+
+/** Opened as `options.html#update-key` (the popup's "Update your key"): the key field takes the focus. */
+function useFocusOnUpdateKey() {
+  useEffect(() => {
+    const focus = () => {
+      if (location.hash === UPDATE_KEY_HASH) document.getElementById('api-key')?.focus();
+    };
+    focus();
+    addEventListener('hashchange', focus);
+    return () => removeEventListener('hashchange', focus);
+  }, []);
 }

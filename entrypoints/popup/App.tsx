@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccessNotice } from '@/components/AccessNotice';
+import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { Notice } from '@/components/Notice';
 import { useStored } from '@/components/use-stored';
 import { send } from '@/lib/messages';
 import { describeActionError } from '@/components/action-error';
 import { earliestUserRefresh } from '@/lib/schedule';
-import { formatClockTime } from '@/lib/format';
+import { popupActions } from '@/lib/popup-actions';
 import { t } from '@/lib/i18n';
 import { DASHBOARD_URL } from '@/lib/config';
 import { apiKeyItem, pollStatusItem, settingsItem, snapshotItem } from '@/lib/storage';
@@ -15,6 +16,9 @@ import { planLabel } from '@/lib/plan';
 import { InsightsPanel } from '@/components/InsightsPanel';
 import { currentInsightsView, insightsViewItem } from '@/lib/insights-view-item';
 import { UsageDetails } from './UsageDetails';
+import { CompressionsNotice } from './CompressionsNotice';
+import { RefreshButton, RefreshTries } from './RefreshButton';
+import { UpdateKeyButton } from './UpdateKeyButton';
 import type { PopupState } from './state';
 
 export function App({ initial }: { initial: PopupState }) {
@@ -31,7 +35,9 @@ export function App({ initial }: { initial: PopupState }) {
   // A check the user asks for keeps a minimum gap after the last one (and honours Retry-After).
   const refreshAt = earliestUserRefresh(status);
   const now = useClock(refreshAt);
+  const insightsView = currentInsightsView(insights, now);
   const tooSoon = refreshAt !== null && refreshAt > now;
+  const actions = popupActions(view, status, now);
 
   const refresh = async () => {
     setRefreshing(true);
@@ -78,49 +84,48 @@ export function App({ initial }: { initial: PopupState }) {
       {refreshError && <Notice tone="error">{refreshError}</Notice>}
       {view.snapshot ? (
         <>
-          <UsageDetails view={view} snapshot={view.snapshot} locale={locale} now={now} />
-          <InsightsPanel view={currentInsightsView(insights, now)} onOpenSettings={openOptions} />
+          <ErrorBoundary resetKey={view.snapshot}>
+            <UsageDetails
+              view={view}
+              snapshot={view.snapshot}
+              locale={locale}
+              now={now}
+              packsFirst={actions.primary === 'top-up'}
+            />
+          </ErrorBoundary>
+          {/* When the reset date is known (set or detected), it says when compressions come back. */}
+          {actions.compressionsUsedUp && (
+            <CompressionsNotice resetAt={insightsView?.nextResetAt ?? null} locale={locale} />
+          )}
+          <ErrorBoundary resetKey={insights}>
+            <InsightsPanel view={insightsView} onOpenSettings={openOptions} />
+          </ErrorBoundary>
         </>
       ) : (
         view.kind === 'loading' && <p class="loading">{t('loadingCredits')}</p>
       )}
       <footer class="actions">
-        {/* Both labels share one grid cell, so the button keeps its width (no layout shift). */}
-        <button
-          type="button"
-          class="secondary refresh"
-          onClick={refresh}
-          aria-busy={refreshing}
-          disabled={refreshing || tooSoon}
-        >
-          <RefreshLabel shown={refreshing ? 'busy' : tooSoon ? 'later' : 'now'} at={refreshAt ?? now} locale={locale} />
-        </button>
+        {actions.primary === 'update-key' && <UpdateKeyButton />}
+        {actions.refresh && (
+          <RefreshButton
+            offer={actions.refresh}
+            refreshing={refreshing}
+            now={now}
+            locale={locale}
+            onRefresh={refresh}
+          />
+        )}
         <a href={DASHBOARD_URL} target="_blank" rel="noopener noreferrer">
           {t('openDashboard')}
         </a>
-        <button type="button" class="link" onClick={openOptions}>
-          {t('openSettings')}
-        </button>
+        {/* "Update your key" already leads to the settings. */}
+        {actions.primary !== 'update-key' && (
+          <button type="button" class="link" onClick={openOptions}>
+            {t('openSettings')}
+          </button>
+        )}
       </footer>
-    </>
-  );
-}
-
-/**
- * The three labels share one grid cell, so the button keeps the widest one's width
- * and never shifts the footer when its state changes.
- */
-function RefreshLabel({ shown, at, locale }: { shown: 'now' | 'busy' | 'later'; at: number; locale: string }) {
-  const label = (state: typeof shown, text: string) => (
-    <span class={state === shown ? undefined : 'hidden'} aria-hidden={state !== shown}>
-      {text}
-    </span>
-  );
-  return (
-    <>
-      {label('now', t('refresh'))}
-      {label('busy', t('refreshing'))}
-      {label('later', t('refreshAt', formatClockTime(at, locale, true)))}
+      {actions.refresh && <RefreshTries offer={actions.refresh} locale={locale} />}
     </>
   );
 }

@@ -1,27 +1,23 @@
 import { Meter } from '@/components/Meter';
 import { formatAge, formatCount } from '@/lib/format';
-import { t, type MessageKey } from '@/lib/i18n';
-import { hasUnlimitedCompressions, TOPUP_PACKS, type TopupPack, type UsageSnapshot } from '@/lib/usage';
+import { t } from '@/lib/i18n';
+import { hasUnlimitedCompressions, type UsageSnapshot } from '@/lib/usage';
 import type { View } from '@/lib/view';
-
-const TOPUP_LABELS: Record<TopupPack, MessageKey> = {
-  small: 'topupSmall',
-  medium: 'topupMedium',
-  large: 'topupLarge',
-};
+import { TopupPacks } from './TopupPacks';
 
 interface UsageDetailsProps {
   view: View;
   snapshot: UsageSnapshot;
   locale: string;
   now: number;
+  /** No credits left: the packs come first, as the main action. */
+  packsFirst: boolean;
 }
 
-export function UsageDetails({ view, snapshot, locale, now }: UsageDetailsProps) {
+export function UsageDetails({ view, snapshot, locale, now, packsFirst }: UsageDetailsProps) {
   const { usage, fetchedAt } = snapshot;
   const count = (n: number) => formatCount(n, locale);
   const level = view.level ?? 'normal';
-  const packs = TOPUP_PACKS.filter((pack) => usage.topups[pack]);
   return (
     <>
       <header class="headline">
@@ -40,6 +36,8 @@ export function UsageDetails({ view, snapshot, locale, now }: UsageDetailsProps)
         )}
         {level === 'empty' && <p class="level level-empty">{t('levelEmpty')}</p>}
       </header>
+
+      {packsFirst && <TopupPacks topups={usage.topups} prominent />}
 
       <dl class="figures">
         <div class="figure">
@@ -78,20 +76,7 @@ export function UsageDetails({ view, snapshot, locale, now }: UsageDetailsProps)
         <time dateTime={new Date(fetchedAt).toISOString()}>{t('updatedAgo', formatAge(fetchedAt, now, locale))}</time>
       </p>
 
-      {packs.length > 0 && (
-        <nav class="topups" aria-labelledby="topups-heading">
-          <h2 id="topups-heading">{t('buyCredits')}</h2>
-          <ul>
-            {packs.map((pack) => (
-              <li key={pack}>
-                <a class="button" href={usage.topups[pack]} target="_blank" rel="noopener noreferrer">
-                  {t(TOPUP_LABELS[pack])}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      {!packsFirst && <TopupPacks topups={usage.topups} prominent={false} />}
     </>
   );
 }

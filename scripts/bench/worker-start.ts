@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumExecutable } from '../browsers';
-import { chromiumArgs } from '../extension-harness';
+import { chromiumArgs } from '../../tests/support/extension';
 
 /**
  * Loaded as the service worker in front of the real one: it notes when it starts running,

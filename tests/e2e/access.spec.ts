@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
-import { extensionPage } from '../../scripts/extension-harness';
+import { extensionPage } from '../support/extension';
 import { test, expect, ageLastCheck, expectBadge, firePollAlarm, KEY } from './fixtures';
 
 type SiteAccess = 'ON_CLICK' | 'ON_ALL_SITES';
@@ -69,7 +69,7 @@ test('access to FluxImage withheld: every page says so, nothing is asked, and gr
   const popup = await openPopup();
   await expect(popup.getByText('Access to 127.0.0.1 is off.')).toBeVisible();
   await expect(popup.getByRole('button', { name: 'Allow access' })).toBeVisible();
-  await expect(popup.getByLabel('AI credits left')).toHaveText('1,080');
+  await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('1,080');
   await expectAccessible(popup);
   const options = await openOptions();
   await expect(options.getByText('Access to 127.0.0.1 is off.')).toBeVisible();

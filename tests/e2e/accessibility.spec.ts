@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, ageLastCheck, expectBadge, firePollAlarm, closeOptionsTabs, KEY } from './fixtures';
+import { launchExtension, readBadge, saveKeyInOptions } from '../support/extension';
+import { test, expect, ageLastCheck, expectBadge, firePollAlarm, closeOptionsTabs, storedData, KEY } from './fixtures';
+import { WORDS, type PollStatus } from './words';
 
 async function expectNoViolations(page: Page, state: string) {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -11,57 +13,77 @@ async function expectNoViolations(page: Page, state: string) {
   }
 }
 
-test('popup and options pass axe in every state, light and dark', async ({
-  api,
-  extension,
-  saveKey,
-  openPopup,
-  openOptions,
-  badge,
-}) => {
-  test.setTimeout(120_000);
-  const check = async (state: string) => {
-    const popup = await openPopup();
-    await popup.locator('#app > *').first().waitFor();
-    await expectNoViolations(popup, `popup, ${state}`);
-    await popup.close();
-    const options = await openOptions();
-    await options.getByLabel('API key', { exact: true }).waitFor();
-    await expectNoViolations(options, `options, ${state}`);
-    await options.close();
-  };
+for (const lang of ['en', 'es'] as const) {
+  test(`popup and options pass axe in every state, light and dark (${lang})`, async ({ api }) => {
+    test.setTimeout(150_000);
+    api.reset();
+    const extension = await launchExtension(process.env.E2E_EXTENSION_DIR!, { lang });
+    const { context } = extension;
+    const open = async (page: 'popup.html' | 'options.html', hash = '') => {
+      const opened = await context.newPage();
+      await opened.goto(extension.url(page) + hash);
+      await opened.locator('#app > *').first().waitFor();
+      return opened;
+    };
+    const check = async (state: string) => {
+      const popup = await open('popup.html');
+      await expectNoViolations(popup, `popup, ${state}`);
+      await popup.close();
+      const options = await open('options.html');
+      await options.locator('#api-key').waitFor();
+      await expectNoViolations(options, `options, ${state}`);
+      await options.close();
+    };
+    const pollUntil = async (state: (status: PollStatus | undefined) => boolean) => {
+      await firePollAlarm(context);
+      await expect.poll(async () => state((await storedData(context)).local.pollStatus as PollStatus)).toBe(true);
+    };
+    try {
+      await check('no key');
 
-  await check('no key');
+      const options = await saveKeyInOptions(extension, KEY);
+      await expectNoViolations(options, 'options, connected message');
+      await check('data');
 
-  const options = await saveKey();
-  await expectBadge(badge, '1k');
-  await expectNoViolations(options, 'options, connected message');
-  await check('data');
+      api.setUsage({ ia_credits_remaining: 50 });
+      await firePollAlarm(context);
+      await expect.poll(async () => (await readBadge(context)).text).toBe('50');
+      await check('low');
 
-  api.setUsage({ ia_credits_remaining: 50 });
-  await firePollAlarm(extension.context);
-  await expectBadge(badge, '50');
-  await check('low');
+      api.setUsage({ plan: 'starter', compressor_used: 200, compressor_limit: 200, canCompress: false });
+      await firePollAlarm(context);
+      await expect
+        .poll(async () => (await storedData(context)).local.usageSnapshot)
+        .toMatchObject({
+          usage: { canCompress: false },
+        });
+      await check('compressions used up');
 
-  api.setUsage({ ia_credits_remaining: 0, canUseIA: false });
-  await firePollAlarm(extension.context);
-  await expectBadge(badge, '0');
-  await check('empty');
+      api.setUsage({ ia_credits_remaining: 0, canUseIA: false });
+      await firePollAlarm(context);
+      await expect.poll(async () => (await readBadge(context)).text).toBe('0');
+      await check('empty');
 
-  api.setFault('server-error');
-  await firePollAlarm(extension.context);
-  await expect.poll(async () => (await badge()).title).toContain('failing');
-  await check('stale');
+      api.setFault('server-error');
+      await pollUntil((status) => status?.kind === 'server');
+      await check('stale');
 
-  api.setFault('unauthorized');
-  await firePollAlarm(extension.context);
-  await expectBadge(badge, '!');
-  await check('rejected key');
+      api.setFault('unauthorized');
+      await pollUntil((status) => status?.kind === 'unauthorized');
+      await check('rejected key');
+      const updating = await open('options.html', '#update-key');
+      await expect(updating.locator('#api-key')).toBeFocused();
+      await expectNoViolations(updating, 'options, update the rejected key');
 
-  const bad = await saveKey('not a key');
-  await bad.getByRole('alert').waitFor();
-  await expectNoViolations(bad, 'options, invalid key');
-});
+      await options.locator('#api-key').fill('not a key');
+      await options.locator('button[type=submit]').first().click();
+      await options.locator('#api-key[aria-invalid=true]').waitFor();
+      await expectNoViolations(options, 'options, invalid key');
+    } finally {
+      await extension.close();
+    }
+  });
+}
 
 test('the whole flow works from the keyboard alone', async ({ extension, openOptions, openPopup, badge }) => {
   const options = await openOptions();
@@ -95,22 +117,99 @@ test('the whole flow works from the keyboard alone', async ({ extension, openOpt
   await expect(popup.getByRole('button', { name: /^Refresh at/ })).toBeDisabled();
   await ageLastCheck(extension.context);
   const focusOrder: string[] = [];
-  for (let i = 0; i < 6; i += 1) {
+  for (let i = 0; i < 7; i += 1) {
     await popup.keyboard.press('Tab');
     focusOrder.push(await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText.trim() ?? ''));
   }
-  expect(focusOrder).toEqual(['Small pack', 'Medium pack', 'Large pack', 'Refresh', 'FluxImage dashboard', 'Settings']);
+  expect(focusOrder).toEqual([
+    'Small pack',
+    'Medium pack',
+    'Large pack',
+    'set it in Settings',
+    'Refresh',
+    'FluxImage dashboard',
+    'Settings',
+  ]);
   await popup.getByRole('button', { name: 'Refresh', exact: true }).focus();
   await popup.keyboard.press('Enter');
   await expect(popup.getByRole('button', { name: /^Refresh at/ })).toBeVisible();
   const settings = extension.context.waitForEvent('page', (page) => page.url().endsWith('/options.html'));
-  await popup.getByRole('button', { name: 'Settings' }).focus();
+  await popup.getByRole('button', { name: 'Settings', exact: true }).focus();
   const closed = popup.waitForEvent('close');
   // The popup closes itself once the options page is open, possibly before the key press returns.
   await popup.keyboard.press('Enter').catch(() => undefined);
   expect((await settings).url()).toBe(extension.url('options.html'));
   await closed;
 });
+
+for (const lang of ['en', 'es'] as const) {
+  test(`the main action of each state works from the keyboard (${lang})`, async ({ api }) => {
+    const words = WORDS[lang];
+    api.reset();
+    const extension = await launchExtension(process.env.E2E_EXTENSION_DIR!, { lang });
+    const { context } = extension;
+    const pollUntil = async (state: (status: PollStatus | undefined) => boolean) => {
+      await firePollAlarm(context);
+      await expect.poll(async () => state((await storedData(context)).local.pollStatus as PollStatus)).toBe(true);
+    };
+    const openPopup = async () => {
+      const popup = await context.newPage();
+      await popup.goto(extension.url('popup.html'));
+      await popup.locator('#app > *').first().waitFor();
+      return popup;
+    };
+    const tabThrough = async (popup: Page, count: number) => {
+      const names: string[] = [];
+      for (let i = 0; i < count; i += 1) {
+        await popup.keyboard.press('Tab');
+        names.push(await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText.trim() ?? ''));
+      }
+      return names;
+    };
+    try {
+      await saveKeyInOptions(extension, KEY);
+
+      // No credits left and compressions used up: the packs first, then the plans.
+      api.setUsage({
+        plan: 'starter',
+        compressor_used: 200,
+        compressor_limit: 200,
+        canCompress: false,
+        ia_credits_remaining: 0,
+      });
+      await firePollAlarm(context);
+      await expect.poll(async () => (await readBadge(context)).text).toBe('0');
+      const empty = await openPopup();
+      expect(await tabThrough(empty, 4)).toEqual([...words.packs, words.plans]);
+      await empty.close();
+
+      // Updates failing: Refresh (held back for a moment after each try) is described by when it last tried.
+      api.setFault('server-error');
+      await pollUntil((status) => status?.kind === 'server');
+      const stale = await openPopup();
+      const refresh = stale.getByRole('button', { name: new RegExp(`^${words.refresh}`) });
+      await expect(refresh).toHaveAccessibleDescription(new RegExp(`^${words.lastTried('')}`));
+      await stale.close();
+
+      // A rejected key: the first stop is "Update your key"; Enter leads to the key field, ready to type.
+      api.setFault('unauthorized');
+      await pollUntil((status) => status?.kind === 'unauthorized');
+      const rejected = await openPopup();
+      expect(await tabThrough(rejected, 2)).toEqual([words.updateKey, words.dashboard]);
+      await rejected.keyboard.press('Shift+Tab');
+      const opened = context.waitForEvent('page', (page) => page.url().includes('/options.html'));
+      await rejected.keyboard.press('Enter').catch(() => undefined);
+      const options = await opened;
+      await expect(options.getByLabel(words.keyField, { exact: true })).toBeFocused();
+      api.setFault(null);
+      await options.keyboard.type(KEY);
+      await options.keyboard.press('Enter');
+      await expect(options.getByText(words.connected)).toBeVisible();
+    } finally {
+      await extension.close();
+    }
+  });
+}
 
 test('focus is always visible', async ({ openOptions }) => {
   const options = await openOptions();

@@ -60,7 +60,7 @@ test('walks every fault and back in one browser session, never losing the last g
 
       const popup = await openPopup();
       await expect(popup.getByRole('status').first()).toHaveText(row.says);
-      await expect(popup.getByLabel('AI credits left')).toHaveText('1,080');
+      await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('1,080');
       await popup.close();
       expect((await storedData(context)).local.usageSnapshot).toEqual(goodSnapshot);
 
@@ -74,10 +74,12 @@ test('walks every fault and back in one browser session, never losing the last g
     api.setFault('forbidden');
     await pollUntil(async () => expect((await badge()).text).toBe('!'));
     expect((await badge()).title).toBe('FluxImage rejected the API key. Check it in the options.');
+    const requests = api.usageRequests().length;
     const popup = await openPopup();
     await expect(popup.getByRole('alert')).toHaveText('FluxImage rejected the API key. Check it in the options.');
-    const requests = api.usageRequests().length;
-    await popup.getByRole('button', { name: 'Refresh' }).click();
+    // Nothing to refresh with a rejected key: the popup offers to update it instead, and asks FluxImage nothing.
+    await expect(popup.getByRole('button', { name: 'Update your key' })).toBeVisible();
+    await expect(popup.getByRole('button', { name: /^Refresh/ })).toHaveCount(0);
     await popup.close();
     expect(api.usageRequests()).toHaveLength(requests);
     expect((await storedData(context)).local.usageSnapshot).toBeUndefined();

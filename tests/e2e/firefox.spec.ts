@@ -1,80 +1,8 @@
-// Smoke test in real Firefox ESR: Playwright's runner, driven through puppeteer-core
-// over WebDriver BiDi (Playwright's own Firefox build cannot be downloaded here).
-import { randomUUID } from 'node:crypto';
-import { launch, type Browser, type Page } from 'puppeteer-core';
+// The extension in real Firefox ESR, under Playwright's runner (see tests/support/firefox.ts).
 import { hostPermissionFor } from '../../lib/api-origin';
+import { sampleHistoryStorage } from '../fake-api/sample-history';
+import { launchFirefox, storedKey, submitKey, text, waitFor } from '../support/firefox';
 import { test, expect, KEY } from './fixtures';
-
-// The Firefox global-setup.ts found (or installed) for this run.
-const FIREFOX = process.env.FIREFOX_PATH!;
-const GECKO_ID = 'companion@fluximage.app';
-
-interface FirefoxExtension {
-  browser: Browser;
-  open: (page: 'popup.html' | 'options.html') => Promise<Page>;
-  badge: (page: Page) => Promise<{ text: string; title: string; color: number[] }>;
-}
-
-async function launchFirefox(): Promise<FirefoxExtension> {
-  // Fixing the moz-extension:// UUID in advance lets the test address the extension's pages.
-  const uuid = randomUUID();
-  const browser = await launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    enableExtensions: true,
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
-      // Headless Firefox has no system notification service to show the low-credit alert with.
-      'alerts.useSystemBackend': false,
-      // No one can click a doorhanger headless: permissions.request (from a real click) is granted as if accepted.
-      'extensions.webextOptionalPermissionPrompts': false,
-    },
-    args: ['--remote-allow-system-access'],
-  });
-  // Launching with the extension listed does not wait for it to be installed; this does.
-  await browser.installExtension(process.env.E2E_FIREFOX_EXTENSION_DIR!);
-  return {
-    browser,
-    open: async (name) => {
-      const page = await browser.newPage();
-      const url = `moz-extension://${uuid}/${name}`;
-      // Firefox's BiDi never reports a load event for extension pages: wait on the page itself.
-      void page.goto(url).catch(() => undefined);
-      await waitFor(() =>
-        page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url),
-      );
-      return page;
-    },
-    badge: (page) =>
-      page.evaluate(async () => {
-        type Toolbar = {
-          getBadgeText(d: object): Promise<string>;
-          getTitle(d: object): Promise<string>;
-          getBadgeBackgroundColor(d: object): Promise<number[]>;
-        };
-        const { action } = (globalThis as unknown as { browser: { action: Toolbar } }).browser;
-        return {
-          text: await action.getBadgeText({}),
-          title: await action.getTitle({}),
-          color: await action.getBadgeBackgroundColor({}),
-        };
-      }),
-  };
-}
-
-/** Polls `check` until it returns something truthy; evaluations that land mid-navigation just retry. */
-async function waitFor<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await check().catch(() => undefined);
-    if (result) return result;
-    if (Date.now() > deadline) throw new Error('timed out waiting in Firefox');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const text = (page: Page) => page.evaluate(() => document.body.innerText);
 
 test('in Firefox ESR: save a key, see the badge and the popup', async ({ api }) => {
   test.setTimeout(90_000);
@@ -163,6 +91,120 @@ test('in Firefox ESR: access to FluxImage revoked, then allowed again from the p
     await expect.poll(() => api.usageRequests().length).toBe(2);
     await expect.poll(async () => (await firefox.badge(popup)).title).not.toContain('is off');
     expect((await firefox.badge(popup)).color).toEqual(connected.color);
+  } finally {
+    await firefox.browser.close();
+  }
+});
+
+test('in Firefox ESR: removing the key while another is being checked keeps it removed', async ({ api }) => {
+  test.setTimeout(90_000);
+  api.reset();
+  const firefox = await launchFirefox();
+  try {
+    const saving = await firefox.open('options.html');
+    await submitKey(saving, KEY);
+    await waitFor(() => saving.evaluate(() => document.body.innerText.includes('Connected: Pro plan')));
+
+    api.setDelay(2_500);
+    await submitKey(saving, `flx_live_${'b'.repeat(40)}`);
+    await waitFor(() => saving.evaluate(() => document.body.innerText.includes('Checking the key…')));
+    const removing = await firefox.open('options.html');
+    await waitFor(() => removing.evaluate(() => document.body.innerText.includes('Remove key')));
+    await removing.evaluate(() =>
+      [...document.querySelectorAll('button')].find((button) => button.textContent === 'Remove key')!.click(),
+    );
+    await waitFor(() => removing.evaluate(() => document.body.innerText.includes('Key removed.')));
+    await waitFor(() =>
+      saving.evaluate(() =>
+        document.body.innerText.includes('The key was removed in another window, so this one was not saved.'),
+      ),
+    );
+    expect(await storedKey(saving)).toBeNull();
+    await expect.poll(async () => (await firefox.badge(saving)).text).toBe('?');
+  } finally {
+    await firefox.browser.close();
+  }
+});
+
+test('in Firefox ESR: the popup shows the forecast and the 30-day line from a stored history', async ({ api }) => {
+  test.setTimeout(90_000);
+  api.reset();
+  const firefox = await launchFirefox();
+  try {
+    const options = await firefox.open('options.html');
+    await options.evaluate(
+      async (items) => {
+        type Local = { set(value: object): Promise<void> };
+        await (globalThis as unknown as { browser: { storage: { local: Local } } }).browser.storage.local.set(items);
+      },
+      sampleHistoryStorage(Date.now(), { daysSinceReset: 9 }),
+    );
+    await submitKey(options, KEY);
+    await waitFor(() => options.evaluate(() => document.body.innerText.includes('Connected: Pro plan')));
+
+    const popup = await firefox.open('popup.html');
+    await waitFor(() => popup.evaluate(() => document.body.innerText.includes('Enough until your reset on')));
+    const shown = await text(popup);
+    expect(shown).toMatch(/Monthly credits reset in \d+ days \(\w{3} \d{1,2}\)/);
+    expect(shown).toMatch(/At this pace, your AI credits last about \d+ more days/);
+    const label = await popup.evaluate(() => document.querySelector('svg.sparkline')?.getAttribute('aria-label'));
+    expect(label).toMatch(/^AI credits left over the last 30 days: from [\d,]+ to 1,080/);
+  } finally {
+    await firefox.browser.close();
+  }
+});
+
+test('in Firefox ESR: a hostile plan, -0 and damaged storage leave the popup whole', async ({ api }) => {
+  test.setTimeout(90_000);
+  api.reset();
+  api.setUsage({ plan: 'constructor' });
+  const firefox = await launchFirefox();
+  try {
+    const options = await firefox.open('options.html');
+    await waitFor(() => options.evaluate(() => document.querySelector('#api-key') !== null));
+    await options.type('#api-key', KEY);
+    await options.click('button[type=submit]');
+    await waitFor(() =>
+      options.evaluate(() => document.body.innerText.includes('Connected: Constructor plan, 1,080 AI credits left.')),
+    );
+
+    // FluxImage is down from here on, so what the popup shows is what storage holds.
+    api.setFault('server-error');
+    const write = (items: Record<string, unknown>) =>
+      options.evaluate(async (values) => {
+        const api = (globalThis as unknown as { browser: { storage: { local: { set(i: object): Promise<void> } } } })
+          .browser;
+        await api.storage.local.set(values);
+      }, items);
+    const read = () =>
+      options.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<object> } } } })
+          .browser;
+        return ((await api.storage.local.get('usageSnapshot')) as { usageSnapshot: Record<string, unknown> })
+          .usageSnapshot;
+      });
+    const snapshot = (await read()) as { usage: Record<string, unknown>; fetchedAt: number };
+    // Firefox's storage keeps -0 as -0 (Chromium's JSON storage turns it into 0).
+    await write({
+      usageSnapshot: { ...snapshot, usage: { ...snapshot.usage, remainingCredits: -0, plan: '__proto__' } },
+    });
+
+    const popup = await firefox.open('popup.html');
+    await waitFor(() => popup.evaluate(() => document.body.innerText.includes('__proto__ plan')));
+    const credits = await popup.evaluate(() => document.querySelector('.credits')?.textContent);
+    expect(credits).toBe('0');
+    expect(await text(popup)).toContain('Refresh');
+
+    await write({
+      usageSnapshot$: { v: -1e12 },
+      pollStatus$: { v: 1 },
+      pollStatus: { kind: 'server', checkedAt: 1e16, since: 1e16, attempts: 1, nextAt: 1e16 },
+    });
+    const damaged = await firefox.open('popup.html');
+    await waitFor(() => damaged.evaluate(() => document.body.innerText.includes('Refresh')));
+    const shown = await text(damaged);
+    expect(shown).toContain('Settings');
+    expect(shown).not.toContain('Invalid');
   } finally {
     await firefox.browser.close();
   }

@@ -1,8 +1,10 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { extensionPage, launchExtension, readBadge, type RunningExtension } from '../../scripts/extension-harness';
+import { extensionPage, launchExtension, readBadge, type RunningExtension } from '../support/extension';
 import { startFakeApi, type FakeApi } from '../fake-api/server';
 
-export const KEY = `flx_live_a3f9${'0123456789abcdef'.repeat(2)}b2c1`;
+import { KEY } from '../support/keys';
+
+export { KEY };
 
 interface Fixtures {
   extension: RunningExtension;

@@ -1,5 +1,5 @@
 import { ensureBrowsers, systemDeps } from '../../scripts/browsers';
-import { buildFor, freePort } from '../../scripts/extension-harness';
+import { buildFor, freePort } from '../support/extension';
 
 /**
  * Finds (or installs) Chromium and Firefox once for the run, so a missing browser

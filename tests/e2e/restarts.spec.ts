@@ -1,4 +1,10 @@
-import { launchExtension, readBadge, stopServiceWorker } from '../../scripts/extension-harness';
+import {
+  dismissNotification,
+  launchExtension,
+  readBadge,
+  shownNotifications,
+  stopServiceWorker,
+} from '../support/extension';
 import { test, expect, ageLastCheck, expectBadge, firePollAlarm, storedData, KEY } from './fixtures';
 
 type ChromeInPage = {
@@ -23,7 +29,7 @@ test.describe('restarts and lifecycles', () => {
     api.setUsage({ ia_credits_remaining: 777 });
     // Opening the popup wakes the worker; its refresh is the next poll.
     const popup = await openPopup();
-    await expect(popup.getByLabel('AI credits left')).toHaveText('777');
+    await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('777');
     await expectBadge(badge, '777');
     const alarm = await popup.evaluate(() => (globalThis as unknown as ChromeInPage).chrome.alarms.get('poll-usage'));
     expect(alarm?.scheduledTime).toBeGreaterThan(Date.now());
@@ -77,7 +83,7 @@ test.describe('restarts and lifecycles', () => {
     api.setUsage({ ia_credits_remaining: 1500 });
     await ageLastCheck(extension.context);
     const popup = await openPopup();
-    await expect(popup.getByLabel('AI credits left')).toHaveText('1,500');
+    await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('1,500');
     await expect(popup.getByRole('status')).toHaveCount(0);
     await expectBadge(badge, '1.5k');
   });
@@ -132,18 +138,14 @@ test.describe('restarts and lifecycles', () => {
     api.setUsage({ ia_credits_remaining: 90 });
     await saveKey();
     await expectBadge(badge, '90');
-    const notifications = async (page: import('@playwright/test').Page) =>
-      Object.keys(await page.evaluate(() => (globalThis as unknown as ChromeInPage).chrome.notifications.getAll()));
-    const page = await extension.context.newPage();
-    await page.goto(extension.url('options.html'));
-    await expect.poll(() => notifications(page)).toEqual(['fluximage-credits']);
-    await page.evaluate(() => (globalThis as unknown as ChromeInPage).chrome.notifications.clear('fluximage-credits'));
+    await expect.poll(() => shownNotifications(extension.context)).toEqual(['fluximage-credits']);
+    await dismissNotification(extension.context, 'fluximage-credits');
 
     await stopServiceWorker(extension.context);
     api.setUsage({ ia_credits_remaining: 80 });
     await firePollAlarm(extension.context);
     await expectBadge(badge, '80');
-    expect(await notifications(page)).toEqual([]);
+    expect(await shownNotifications(extension.context)).toEqual([]);
 
     await extension.close({ keepProfile: true });
     api.setUsage({ ia_credits_remaining: 70 });
@@ -151,9 +153,7 @@ test.describe('restarts and lifecycles', () => {
     try {
       await firePollAlarm(reopened.context);
       await expect.poll(async () => (await readBadge(reopened.context)).text).toBe('70');
-      const again = await reopened.context.newPage();
-      await again.goto(reopened.url('options.html'));
-      expect(await notifications(again)).toEqual([]);
+      expect(await shownNotifications(reopened.context)).toEqual([]);
     } finally {
       await reopened.close();
     }

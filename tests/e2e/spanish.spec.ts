@@ -1,4 +1,4 @@
-import { launchExtension, readBadge } from '../../scripts/extension-harness';
+import { launchExtension, readBadge } from '../support/extension';
 import { test, expect, KEY } from './fixtures';
 
 test('in a Spanish browser the options, popup and badge speak Spanish', async ({ api }) => {

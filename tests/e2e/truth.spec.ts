@@ -1,6 +1,6 @@
 // The pages say only what happened: races between windows, checks that cannot be
 // made, storage that refuses a write, and requests a person can cause.
-import { extensionPage } from '../../scripts/extension-harness';
+import { extensionPage } from '../support/extension';
 import { test, expect, ageLastCheck, expectBadge, storedData, KEY } from './fixtures';
 
 const KEY_B = `flx_live_${'b'.repeat(40)}`;

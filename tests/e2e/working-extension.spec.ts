@@ -1,3 +1,4 @@
+import { dismissNotification, shownNotifications } from '../support/extension';
 import { test, expect, ageLastCheck, expectBadge, closeOptionsTabs, KEY } from './fixtures';
 
 test.describe('first use', () => {
@@ -62,7 +63,7 @@ test.describe('the popup', () => {
     await saveKey();
     const popup = await openPopup();
     await expect(popup.getByText('Pro plan')).toBeVisible();
-    await expect(popup.getByLabel('AI credits left')).toHaveText('1,080');
+    await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('1,080');
     await expect(popup.getByText('120 of 1,000 used').first()).toBeVisible();
     await expect(popup.getByRole('progressbar', { name: 'Monthly AI credits' })).toHaveAttribute(
       'aria-valuenow',
@@ -125,11 +126,11 @@ test.describe('the popup', () => {
     expect(api.usageRequests()).toHaveLength(1);
     await ageLastCheck(extension.context);
     const popup = await openPopup();
-    await expect(popup.getByLabel('AI credits left')).toHaveText('950');
+    await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('950');
     api.setUsage({ ia_credits_remaining: 940 });
     await ageLastCheck(extension.context);
     await popup.getByRole('button', { name: 'Refresh', exact: true }).click();
-    await expect(popup.getByLabel('AI credits left')).toHaveText('940');
+    await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('940');
     await expectBadge(badge, '940');
     expect(api.usageRequests()).toHaveLength(3);
   });
@@ -151,7 +152,7 @@ test('the popup does not move when the refresh answer lands', async ({ api, exte
   });
   await popup.goto(extension.url('popup.html'));
   await expect(popup.getByRole('button', { name: 'Refreshing…' })).toBeVisible();
-  await expect(popup.getByLabel('AI credits left')).toHaveText('98,765');
+  await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('98,765');
   await expect(popup.getByRole('button', { name: /^Refresh at/ })).toBeVisible();
   expect(await popup.evaluate(() => (globalThis as unknown as { layoutShift: number }).layoutShift)).toBe(0);
 });
@@ -172,7 +173,7 @@ test.describe('when FluxImage says no', () => {
     await expect(popup.getByRole('alert')).toHaveText('FluxImage rejected the API key. Check it in the options.');
     await expectBadge(badge, '!');
     expect((await badge()).title).toBe('FluxImage rejected the API key. Check it in the options.');
-    await expect(popup.getByLabel('AI credits left')).toHaveCount(0);
+    await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveCount(0);
   });
 
   test('a key rejected while saving is not stored', async ({ api, saveKey, badge }) => {
@@ -197,7 +198,7 @@ test.describe('when FluxImage says no', () => {
     await ageLastCheck(extension.context);
     const popup = await openPopup();
     await expect(popup.getByRole('status').first()).toContainText("FluxImage's server is having trouble. Retrying at");
-    await expect(popup.getByLabel('AI credits left')).toHaveText('1,080');
+    await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('1,080');
     await expect.poll(async () => (await badge()).title).toContain('Updates failing since');
     const stale = await badge();
     expect(stale.text).toBe('1k');
@@ -213,17 +214,8 @@ test.describe('low-credit notification', () => {
     openPopup,
     badge,
   }) => {
-    const notifications = () =>
-      extension.worker.evaluate(async () => {
-        const api = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<object> } } }).chrome;
-        return Object.keys(await api.notifications.getAll());
-      });
-    const dismiss = () =>
-      extension.worker.evaluate(async () => {
-        const api = (globalThis as unknown as { chrome: { notifications: { clear(id: string): Promise<boolean> } } })
-          .chrome;
-        await api.notifications.clear('fluximage-credits');
-      });
+    const notifications = () => shownNotifications(extension.context);
+    const dismiss = () => dismissNotification(extension.context, 'fluximage-credits');
     const refreshTo = async (remaining: number, badgeText: string) => {
       api.setUsage({ ia_credits_remaining: remaining });
       await ageLastCheck(extension.context);
@@ -277,11 +269,7 @@ test.describe('settings', () => {
     const popup = await openPopup();
     await expectBadge(badge, '900');
     await expect(popup.getByText('Low: at or under your alert threshold of 2,000.')).toBeVisible();
-    const shown = await extension.worker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<object> } } }).chrome;
-      return Object.keys(await api.notifications.getAll());
-    });
-    expect(shown).toEqual([]);
+    expect(await shownNotifications(extension.context)).toEqual([]);
   });
 
   test('a threshold that is not a whole number is refused with a message', async ({ openOptions }) => {

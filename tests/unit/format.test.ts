@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatAge, formatBadgeCount } from '@/lib/format';
+import { formatAge, formatBadgeCount, formatCount, formatDay } from '@/lib/format';
 
 /** The number a badge text stands for, read the way a person reads it. */
 function readBadge(text: string): number {
-  const scale = { k: 1e3, M: 1e6, B: 1e9 }[text.slice(-1)] ?? 1;
+  const scale = { k: 1e3, M: 1e6, B: 1e9, T: 1e12, Q: 1e15 }[text.slice(-1)] ?? 1;
   return parseFloat(text) * scale;
 }
 
@@ -27,6 +27,14 @@ describe('badge count', () => {
     [25_500_000, '25M'],
     [999_999_999, '999M'],
     [1_000_000_000, '1B'],
+    [999_999_999_999, '999B'],
+    [1e12, '1T'],
+    [1_999_999_999_999, '1.9T'],
+    [999_999_999_999_999, '999T'],
+    [1e15, '1Q'],
+    [1_999_999_999_999_999, '1.9Q'],
+    [Number.MAX_SAFE_INTEGER, '9Q'],
+    [-0, '0'],
     [12.9, '12'],
     [-3, '0'],
   ])('%d → %s', (count, text) => {
@@ -35,7 +43,7 @@ describe('badge count', () => {
 
   it('never shows more than there is, and fits the badge (property)', () => {
     fc.assert(
-      fc.property(fc.nat({ max: 999_999_999_999 }), (count) => {
+      fc.property(fc.oneof(fc.nat({ max: 999_999_999_999 }), fc.maxSafeNat()), (count) => {
         const text = formatBadgeCount(count);
         expect(readBadge(text)).toBeLessThanOrEqual(count);
         expect(text.length).toBeLessThanOrEqual(4);
@@ -56,6 +64,17 @@ describe('badge count', () => {
   });
 });
 
+describe('counts in words', () => {
+  it.each([
+    [0, '0'],
+    [-0, '0'],
+    [1080, '1,080'],
+    [Number.MAX_SAFE_INTEGER, '9,007,199,254,740,991'],
+  ])('%d reads %s', (count, text) => {
+    expect(formatCount(count, 'en')).toBe(text);
+  });
+});
+
 describe('age of the numbers', () => {
   const now = Date.UTC(2026, 10, 25, 14, 0);
   it.each([
@@ -69,5 +88,14 @@ describe('age of the numbers', () => {
 
   it('speaks Spanish when the UI does', () => {
     expect(formatAge(now - 3 * 60_000, now, 'es')).toBe('hace 3 minutos');
+  });
+});
+
+describe('a day, for when compressions come back', () => {
+  it.each([
+    ['en-US', 'Dec 14'],
+    ['es', '14 dic'],
+  ])('in %s reads "%s"', (locale, text) => {
+    expect(formatDay(new Date(2026, 11, 14, 12).getTime(), locale)).toBe(text);
   });
 });

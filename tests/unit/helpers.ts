@@ -4,8 +4,7 @@ import english from '../../public/_locales/en/messages.json';
 
 export const en = createTranslator(english);
 
-export const KEY = `flx_live_a3f9${'0123456789abcdef'.repeat(2)}b2c1`;
-export const OTHER_KEY = `flx_live_${'f'.repeat(40)}`;
+export { KEY, OTHER_KEY } from '../support/keys';
 
 /** The sample from FluxImage's published page. */
 export const SAMPLE_RESPONSE: UsageResponse = {

@@ -7,12 +7,12 @@ import {
   appendPoint,
   downsample,
   EMPTY_HISTORY,
-  historyItem,
   recordReading,
   toHistoryPoint,
   type HistoryPoint,
   type UsageHistory,
 } from '@/lib/history';
+import { historyItem } from '@/lib/history-item';
 import { usage } from './helpers';
 
 const MINUTE = 60_000;

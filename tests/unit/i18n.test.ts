@@ -25,6 +25,12 @@ const placeholders = (entry: object) =>
   Object.keys('placeholders' in entry ? (entry.placeholders as object) : {}).toSorted();
 
 describe('locales', () => {
+  it.each(['en', 'es'])('%s names each message once (a repeated name silently replaces the first)', (lang) => {
+    const text = readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8');
+    const names = [...text.matchAll(/^ {2}"([^"]+)": \{/gm)].map((match) => match[1]);
+    expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+  });
+
   it('English and Spanish have the same messages with the same placeholders', () => {
     expect(Object.keys(spanish).toSorted()).toEqual(Object.keys(english).toSorted());
     for (const [key, entry] of Object.entries(english)) {

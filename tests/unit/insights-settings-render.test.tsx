@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InsightsSettings } from '@/entrypoints/options/InsightsSettings';
-import { historyItem, type HistoryPoint } from '@/lib/history';
+import type { HistoryPoint } from '@/lib/history';
+import { historyItem } from '@/lib/history-item';
 import { DEFAULT_INSIGHT_SETTINGS, insightSettingsItem } from '@/lib/insight-settings';
 import { snapshotItem } from '@/lib/storage';
 import { usage } from './helpers';
@@ -100,7 +101,7 @@ describe('renewal, badge and checks in the options page', () => {
     const page = await mount();
     await submit(page);
     await vi.waitFor(() =>
-      expect(page.querySelector('[role="alert"]')!.textContent).toBe('Not saved: QUOTA_BYTES quota exceeded'),
+      expect(page.querySelector('[role="alert"]')!.textContent).toBe('Could not save: browser storage is full.'),
     );
     expect(page.textContent).not.toContain('Settings saved.');
   });

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { simulateDay } from '../../scripts/simulate-day';
+import { simulateDay } from '../support/simulate-day';
 import { startFakeApi, type FakeApi } from '../fake-api/server';
 import { KEY } from './helpers';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resetInfo } from '@/lib/billing-period';
 import { DAY } from '@/lib/calendar';
 import { forecastCredits } from '@/lib/forecast';
-import { historyItem } from '@/lib/history';
+import { historyItem } from '@/lib/history-item';
 import { sparklineLabel } from '@/lib/sparkline';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sampleHistory, sampleHistoryStorage } from '../fake-api/sample-history';

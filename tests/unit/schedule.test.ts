@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import {
   BACKOFF_CAP_MS,
   MIN_DELAY_MS,
-  POLL_INTERVAL_MS,
   RETRY_AFTER_CAP_MS,
   backoffDelay,
   nextAttemptAfterFailure,
@@ -32,7 +31,10 @@ describe('Retry-After', () => {
 describe('polling schedule', () => {
   it('polls every 15 minutes while all is well', () => {
     expect(nextAttemptAfterSuccess(now) - now).toBe(15 * 60_000);
-    expect(POLL_INTERVAL_MS).toBe(15 * 60_000);
+  });
+
+  it.each([5, 15, 30, 60])('polls every %d minutes when the user chose so', (minutes) => {
+    expect(nextAttemptAfterSuccess(now, minutes) - now).toBe(minutes * 60_000);
   });
 
   it('stops polling after the key is rejected', () => {

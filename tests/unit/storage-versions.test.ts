@@ -39,8 +39,10 @@ const FIXTURES: Record<
   },
   status: {
     storageKey: 'pollStatus',
-    byVersion: { 1: { kind: 'server', checkedAt: 2, since: 1, attempts: 2, nextAt: 3 } },
-    current: { kind: 'server', checkedAt: 2, since: 1, attempts: 2, nextAt: 3 },
+    byVersion: {
+      1: { kind: 'server', checkedAt: 1795615260000, since: 1795615200000, attempts: 2, nextAt: 1795615320000 },
+    },
+    current: { kind: 'server', checkedAt: 1795615260000, since: 1795615200000, attempts: 2, nextAt: 1795615320000 },
   },
   alertMemory: { storageKey: 'alertMemory', byVersion: { 1: 'low' }, current: 'low' },
   settings: {
@@ -145,6 +147,64 @@ describe('stored data from every version', () => {
     const fixture = FIXTURES[item as keyof typeof extensionStore]!;
     await fakeBrowser.storage.local.set({ [fixture.storageKey]: fixture.byVersion[1] });
     expect(await extensionStore[item as keyof typeof extensionStore].get()).toEqual(fixture.current);
+  });
+});
+
+describe('damaged version markers', () => {
+  // What a broken profile or another program may leave beside a value.
+  const markers: [string, unknown][] = [
+    ['a huge negative version', { v: -1e12 }],
+    ['version 0', { v: 0 }],
+    ['a fractional version', { v: 1.5 }],
+    ['a version from the far future', { v: 1e12 }],
+    ['a version newer than this release', { v: 99 }],
+    ['a version as text', { v: '1' }],
+    ['a marker without a version', {}],
+    ['a marker that is not an object', 7],
+  ];
+
+  it.each(markers)('%s reads as absent, at once', async (_, marker) => {
+    const { defineStoredValue, readStored, settingsItem } = await import('@/lib/storage');
+    await fakeBrowser.storage.local.set({ settings: { threshold: 5, notifications: false }, settings$: marker });
+    expect(await settingsItem.get()).toEqual({ threshold: null, notifications: true });
+    expect(await readStored({ settings: settingsItem })).toEqual({
+      settings: { threshold: null, notifications: true },
+    });
+    // An item with migrations to walk treats it the same way.
+    await fakeBrowser.storage.local.set({ walked: 42, walked$: marker });
+    const walked = defineStoredValue('walked', {
+      parse: (value) => (typeof value === 'number' ? value : undefined),
+      fallback: null,
+      version: 3,
+      migrations: { 2: (old) => old, 3: (old) => old },
+    });
+    expect(await walked.get()).toBeNull();
+  });
+
+  it('is replaced by the next save', async () => {
+    const { settingsItem } = await import('@/lib/storage');
+    await fakeBrowser.storage.local.set({ settings: { threshold: 5, notifications: false }, settings$: { v: -1e12 } });
+    await settingsItem.set({ threshold: 9, notifications: true });
+    expect(await settingsItem.get()).toEqual({ threshold: 9, notifications: true });
+  });
+});
+
+describe('damaged times', () => {
+  it.each([
+    ['beyond what a date can hold', { since: 1e16 }],
+    ['negative', { nextAt: -5 }],
+    ['from before any clock that can reach FluxImage', { checkedAt: 1000 }],
+  ])('a poll status with a time %s reads as absent', async (_, change) => {
+    const { pollStatusItem } = await import('@/lib/storage');
+    const status = {
+      kind: 'server',
+      checkedAt: 1795615260000,
+      since: 1795615200000,
+      attempts: 2,
+      nextAt: 1795615320000,
+    };
+    await fakeBrowser.storage.local.set({ pollStatus: { ...status, ...change }, pollStatus$: { v: 1 } });
+    expect(await pollStatusItem.get()).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hasUnlimitedCompressions, isFluxImageUrl, parseUsage, usageResponseSchema } from '@/lib/usage';
+import { checkoutLink, hasUnlimitedCompressions, parseUsage, snapshotSchema, usageResponseSchema } from '@/lib/usage';
 import { SAMPLE_RESPONSE, usage } from './helpers';
 
 const NUMERIC_FIELDS = [
@@ -59,6 +59,38 @@ describe('usage response schema', () => {
     expect(parseUsage(body)).toBeNull();
   });
 
+  it.each([
+    ['a fraction', 10.5],
+    ['1e300', 1e300],
+    ['one past the largest safe integer', Number.MAX_SAFE_INTEGER + 1],
+    ['a tiny negative', -1e-9],
+  ])('rejects credits that are %s', (_, value) => {
+    expect(parseUsage({ ...SAMPLE_RESPONSE, ia_credits_remaining: value })).toBeNull();
+  });
+
+  it('accepts the largest safe integer as a count', () => {
+    const parsed = parseUsage({ ...SAMPLE_RESPONSE, ia_credits_remaining: Number.MAX_SAFE_INTEGER });
+    expect(parsed?.remainingCredits).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('reads -0 credits as 0', () => {
+    expect(Object.is(parseUsage({ ...SAMPLE_RESPONSE, ia_credits_remaining: -0 })?.remainingCredits, 0)).toBe(true);
+  });
+
+  it.each([
+    ['a right-to-left override', 'pro\u202E', 'pro'],
+    ['bidi embeddings and isolates', '\u202Apro\u202C\u2066x\u2069', 'prox'],
+    ['marks', '\u200Epro\u200F\u061C', 'pro'],
+    ['zero-width characters and a BOM', '\uFEFFp\u200Bro\u200D', 'pro'],
+    ['C0 and C1 controls', '\u0000pro\n\u0085\u009B', 'pro'],
+  ])('strips %s from the plan', (_, plan, cleaned) => {
+    expect(parseUsage({ ...SAMPLE_RESPONSE, plan })?.plan).toBe(cleaned);
+  });
+
+  it('rejects a plan made only of invisible characters', () => {
+    expect(parseUsage({ ...SAMPLE_RESPONSE, plan: '\u202E\u200B' })).toBeNull();
+  });
+
   it('tolerates unknown extra fields', () => {
     expect(parseUsage({ ...SAMPLE_RESPONSE, billing_period_end: '2026-12-01', beta: { x: 1 } })?.remainingCredits).toBe(
       1080,
@@ -87,10 +119,25 @@ describe('usage response schema', () => {
     expect(parsed?.topups).toEqual({ small: 'https://fluximage.app/checkout/s' });
   });
 
+  it('keeps checkout links normalised, and refuses any on another port', () => {
+    const parsed = parseUsage({
+      ...SAMPLE_RESPONSE,
+      topups: {
+        small: 'https://FLUXIMAGE.app:443/checkout/s',
+        medium: 'https://fluximage.app:8443/checkout/m',
+        large: 'https://fluximage.app/checkout/l?pack=large',
+      },
+    });
+    expect(parsed?.topups).toEqual({
+      small: 'https://fluximage.app/checkout/s',
+      large: 'https://fluximage.app/checkout/l?pack=large',
+    });
+  });
+
   it('accepts any body of the documented shape (property)', () => {
     const count = fc.nat({ max: 10_000_000 });
     const body = fc.record({
-      plan: fc.string({ minLength: 1 }),
+      plan: fc.string({ minLength: 1 }).filter((plan) => /[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(plan)),
       compressor_used: count,
       compressor_limit: count,
       ia_credits_used: count,
@@ -124,20 +171,71 @@ describe('usage response schema', () => {
   });
 });
 
+describe('stored snapshot, as read back', () => {
+  const stored = (changes: object, fetchedAt = Date.UTC(2026, 10, 25)) => ({
+    usage: { ...usage(), ...changes },
+    fetchedAt,
+  });
+  const read = (value: unknown) => {
+    const parsed = snapshotSchema.safeParse(value);
+    return parsed.success ? parsed.data : null;
+  };
+
+  it('drops checkout links that are no longer safe, whoever wrote them', () => {
+    const snapshot = read(
+      stored({
+        topups: {
+          small: 'https://fluximage.app/checkout/s',
+          medium: 'https://evil.example/checkout',
+          large: 'https://fluximage.app:8443/checkout/l',
+        },
+      }),
+    );
+    expect(snapshot?.usage.topups).toEqual({ small: 'https://fluximage.app/checkout/s' });
+  });
+
+  it('strips hidden characters from a stored plan', () => {
+    expect(read(stored({ plan: 'pro\u202E' }))?.usage.plan).toBe('pro');
+  });
+
+  it('reads -0 credits as 0 (Firefox keeps -0 in storage)', () => {
+    expect(Object.is(read(stored({ remainingCredits: -0 }))?.usage.remainingCredits, 0)).toBe(true);
+  });
+
+  it.each([
+    ['beyond what a date can hold', 1e16],
+    ['before any clock that can reach FluxImage', 5],
+    ['negative', -1],
+    ['infinite', Number.POSITIVE_INFINITY],
+    ['not a number', Number.NaN],
+  ])('is absent when it was fetched at a time %s', (_, fetchedAt) => {
+    expect(read(stored({}, fetchedAt))).toBeNull();
+  });
+
+  it.each([
+    ['fractional', 1.5],
+    ['huge', 1e300],
+  ])('is absent when a count is %s', (_, remainingCredits) => {
+    expect(read(stored({ remainingCredits }))).toBeNull();
+  });
+});
+
 describe('links the popup may open', () => {
   it.each([
-    ['https://fluximage.app/checkout/abc', true],
-    ['https://fluximage.app', true],
-    ['http://fluximage.app/checkout', false],
-    ['https://fluximage.app.evil.com/', false],
-    ['https://evil.com/fluximage.app', false],
-    ['https://user:pass@fluximage.app/', false],
-    ['javascript:alert(1)', false],
-    ['data:text/html,hi', false],
-    ['...', false],
-    ['', false],
-  ])('%s → %s', (url, safe) => {
-    expect(isFluxImageUrl(url)).toBe(safe);
+    ['https://fluximage.app/checkout/abc', 'https://fluximage.app/checkout/abc'],
+    ['https://fluximage.app', 'https://fluximage.app/'],
+    ['https://FLUXIMAGE.app:443/checkout', 'https://fluximage.app/checkout'],
+    ['http://fluximage.app/checkout', undefined],
+    ['https://fluximage.app.evil.com/', undefined],
+    ['https://evil.com/fluximage.app', undefined],
+    ['https://user:pass@fluximage.app/', undefined],
+    ['https://fluximage.app:8443/checkout', undefined],
+    ['javascript:alert(1)', undefined],
+    ['data:text/html,hi', undefined],
+    ['...', undefined],
+    ['', undefined],
+  ])('%s → %s', (url, link) => {
+    expect(checkoutLink(url)).toBe(link);
   });
 });
 

@@ -6,9 +6,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { chromiumExecutable } from './browsers';
+import { chromiumExecutable } from '../../scripts/browsers';
 
-export const ROOT = resolve(import.meta.dirname, '..');
+export const ROOT = resolve(import.meta.dirname, '../..');
 
 /** A port nobody is listening on right now. */
 export function freePort(): Promise<number> {
@@ -192,4 +192,34 @@ export async function saveKeyInOptions(extension: RunningExtension, key: string)
   await options.locator('button[type=submit]').first().click();
   await options.locator('.notice-success').waitFor();
   return options;
+}
+
+/** Writes `items` to the extension's `storage.local`, as if it had been running for a while. */
+export async function seedStorage(context: BrowserContext, items: Record<string, unknown>): Promise<void> {
+  const page = await extensionPage(context);
+  await page.evaluate(async (values) => {
+    const { local } = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } })
+      .chrome.storage;
+    await local.set(values);
+  }, items);
+}
+
+type NotificationsApi = { getAll(): Promise<object>; clear(id: string): Promise<boolean> };
+
+/** The ids of the extension's notifications on screen now. */
+export async function shownNotifications(context: BrowserContext): Promise<string[]> {
+  const page = await extensionPage(context);
+  return page.evaluate(async () => {
+    const { notifications } = (globalThis as unknown as { chrome: { notifications: NotificationsApi } }).chrome;
+    return Object.keys(await notifications.getAll());
+  });
+}
+
+/** Dismisses one of the extension's notifications, as a person closing it would. */
+export async function dismissNotification(context: BrowserContext, id: string): Promise<void> {
+  const page = await extensionPage(context);
+  await page.evaluate(async (which) => {
+    const { notifications } = (globalThis as unknown as { chrome: { notifications: NotificationsApi } }).chrome;
+    await notifications.clear(which);
+  }, id);
 }

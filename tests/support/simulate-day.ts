@@ -1,14 +1,14 @@
 // A day of polling in simulated time: the real poller and API client against the
 // fake FluxImage API over HTTP, with the alarm clock advanced from one poll to the next.
-import { createUsageApi } from '../lib/api-client';
-import { createPoller } from '../lib/poller';
-import type { StoredValue } from '../lib/storage';
-import { EMPTY_HISTORY } from '../lib/history';
-import { DEFAULT_INSIGHT_ALERT_MEMORY } from '../lib/insight-alerts';
-import { DEFAULT_INSIGHT_SETTINGS, type CheckInterval } from '../lib/insight-settings';
-import { insightsView } from '../lib/insights-view';
-import { DEFAULT_SETTINGS } from '../lib/settings';
-import type { FakeApi } from '../tests/fake-api/server';
+import { createUsageApi } from '../../lib/api-client';
+import { createPoller } from '../../lib/poller';
+import type { StoredValue } from '../../lib/storage';
+import { EMPTY_HISTORY } from '../../lib/history';
+import { DEFAULT_INSIGHT_ALERT_MEMORY } from '../../lib/insight-alerts';
+import { DEFAULT_INSIGHT_SETTINGS, type CheckInterval } from '../../lib/insight-settings';
+import { insightsView } from '../../lib/insights-view';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import type { FakeApi } from '../fake-api/server';
 
 function memoryValue<T>(initial: T): StoredValue<T> {
   let value = initial;

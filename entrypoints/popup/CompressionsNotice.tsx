@@ -1,0 +1,22 @@
+import { PLANS_URL } from '@/lib/config';
+import { formatDay } from '@/lib/format';
+import { t } from '@/lib/i18n';
+
+interface CompressionsNoticeProps {
+  /** When compressions come back; `null` while the reset date is not known. */
+  resetAt: number | null;
+  locale: string;
+}
+
+/** Compressions are used up on a limited plan: when they come back, and where to upgrade. */
+export function CompressionsNotice({ resetAt, locale }: CompressionsNoticeProps) {
+  return (
+    <p class="notice compressions-used-up">
+      {t('compressionsUsedUp')}
+      {resetAt !== null && ` ${t('compressionsBackOn', formatDay(resetAt, locale))}`}{' '}
+      <a href={PLANS_URL} target="_blank" rel="noopener noreferrer">
+        {t('upgradePlan')}
+      </a>
+    </p>
+  );
+}

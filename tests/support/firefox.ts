@@ -1,0 +1,92 @@
+// Firefox ESR driven through puppeteer-core over WebDriver BiDi (Playwright's own Firefox
+// build cannot be downloaded here): the extension installed, its pages opened, its badge read.
+import { randomUUID } from 'node:crypto';
+import { launch, type Browser, type Page } from 'puppeteer-core';
+
+// The Firefox global-setup.ts found (or installed) for this run.
+const FIREFOX = process.env.FIREFOX_PATH!;
+const GECKO_ID = 'companion@fluximage.app';
+
+export interface FirefoxExtension {
+  browser: Browser;
+  open: (page: 'popup.html' | 'options.html') => Promise<Page>;
+  badge: (page: Page) => Promise<{ text: string; title: string; color: number[] }>;
+}
+
+export async function launchFirefox(): Promise<FirefoxExtension> {
+  // Fixing the moz-extension:// UUID in advance lets the test address the extension's pages.
+  const uuid = randomUUID();
+  const browser = await launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    enableExtensions: true,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      // Headless Firefox has no system notification service to show the low-credit alert with.
+      'alerts.useSystemBackend': false,
+      // No one can click a doorhanger headless: permissions.request (from a real click) is granted as if accepted.
+      'extensions.webextOptionalPermissionPrompts': false,
+    },
+    args: ['--remote-allow-system-access'],
+  });
+  // Launching with the extension listed does not wait for it to be installed; this does.
+  await browser.installExtension(process.env.E2E_FIREFOX_EXTENSION_DIR!);
+  return {
+    browser,
+    open: async (name) => {
+      const page = await browser.newPage();
+      const url = `moz-extension://${uuid}/${name}`;
+      // Firefox's BiDi never reports a load event for extension pages: wait on the page itself.
+      void page.goto(url).catch(() => undefined);
+      await waitFor(() =>
+        page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url),
+      );
+      return page;
+    },
+    badge: (page) =>
+      page.evaluate(async () => {
+        type Toolbar = {
+          getBadgeText(d: object): Promise<string>;
+          getTitle(d: object): Promise<string>;
+          getBadgeBackgroundColor(d: object): Promise<number[]>;
+        };
+        const { action } = (globalThis as unknown as { browser: { action: Toolbar } }).browser;
+        return {
+          text: await action.getBadgeText({}),
+          title: await action.getTitle({}),
+          color: await action.getBadgeBackgroundColor({}),
+        };
+      }),
+  };
+}
+
+/** Polls `check` until it returns something truthy; evaluations that land mid-navigation just retry. */
+export async function waitFor<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await check().catch(() => undefined);
+    if (result) return result;
+    if (Date.now() > deadline) throw new Error('timed out waiting in Firefox');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export const text = (page: Page) => page.evaluate(() => document.body.innerText);
+
+/** Types a key in the options page and submits it. */
+export async function submitKey(options: Page, key: string) {
+  await waitFor(() => options.evaluate(() => document.querySelector('#api-key') !== null));
+  await options.evaluate(() => {
+    (document.querySelector('#api-key') as HTMLInputElement).value = '';
+  });
+  await options.type('#api-key', key);
+  await options.click('button[type=submit]');
+}
+
+export const storedKey = (page: Page) =>
+  page.evaluate(async () => {
+    type Local = { get(key: string): Promise<{ apiKey?: string }> };
+    const { local } = (globalThis as unknown as { browser: { storage: { local: Local } } }).browser.storage;
+    return (await local.get('apiKey')).apiKey ?? null;
+  });
