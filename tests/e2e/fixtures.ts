@@ -44,6 +44,8 @@ export const test = base.extend<Fixtures, { api: FakeApi }>({
     await use(async () => {
       const page = await extension.context.newPage();
       await page.goto(extension.url('options.html'));
+      // The page draws once storage has answered (its stored values in the first frame), which can be just after `load`.
+      await page.getByRole('heading', { level: 1 }).waitFor();
       return page;
     });
   },
