@@ -51,8 +51,8 @@ export default defineConfig({
       for (const entrypoint of entrypoints) {
         if (entrypoint.type === 'popup') delete entrypoint.options.defaultTitle;
       }
-      // blank.html is a page with no script: the floor for `npm run bench` and a place for
-      // tests to call extension APIs from. Production builds do not ship it.
+      // blank.html is a page with no script, a place for tests to call extension APIs from.
+      // Production builds do not ship it (`npm run bench` adds its pages to a copy of the build).
       if (wxt.config.mode !== 'production') return;
       const blank = entrypoints.findIndex((entrypoint) => entrypoint.name === 'blank');
       if (blank >= 0) entrypoints.splice(blank, 1);

@@ -1,13 +1,48 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StoredValue } from '@/lib/storage';
+import type { StorageItem, StoredValue } from '@/lib/storage';
 
-/** A stored value that re-renders its component whenever it changes. */
+/** What a page read from storage before its first render. */
+export interface FirstRead {
+  /** Everything that was in `storage.local`. */
+  stored: Record<string, unknown>;
+  /** Storage keys written since the read was asked for; it keeps filling as writes land. */
+  written: ReadonlySet<string>;
+}
+
+let firstRead: FirstRead | undefined;
+
+/**
+ * Hands over what the page read before its first render (the options page does, in
+ * entrypoints/options/first-read.ts), so items in it render with their stored value at
+ * once and are not read again right after painting.
+ */
+export function provideFirstRead(read: FirstRead): void {
+  firstRead = read;
+}
+
+/** The item's value from the page's first read, unless it was written since. */
+function fromFirstRead<T>(item: StoredValue<T>): { value: T } | null {
+  const { storageKeys, readFrom } = item as Partial<StorageItem<T>>;
+  if (!firstRead || !storageKeys || !readFrom) return null;
+  const { stored, written } = firstRead;
+  return storageKeys.some((key) => written.has(key)) ? null : readFrom(stored);
+}
+
+/**
+ * A stored value that re-renders its component whenever it changes. Its first value is
+ * the page's first read when that holds it, else `initial` until storage answers.
+ */
 export function useStored<T>(item: StoredValue<T>, initial: T): T {
-  const [value, setValue] = useState(initial);
+  const [value, setValue] = useState(() => {
+    const read = fromFirstRead(item);
+    return read ? read.value : initial;
+  });
   useEffect(() => {
     let current = true;
     const unwatch = item.watch(setValue);
-    void item.get().then((stored) => current && setValue(stored));
+    // Changes from here on arrive through watch; what came before is read once, unless the
+    // first read already had it and nothing was written to it since.
+    if (!fromFirstRead(item)) void item.get().then((stored) => current && setValue(stored));
     return () => {
       current = false;
       unwatch();

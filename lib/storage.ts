@@ -86,7 +86,11 @@ export function defineStoredValue<T>(key: string, options: ValueOptions<T>): Sto
   return {
     storageKeys: [key, metaKey],
     readFrom,
+    // One round trip when the data is current (always, once migrated): a worker's start
+    // draws the badge from four items, each read with a single call.
     get: async () => {
+      const current = readFrom(await area().get([key, metaKey]));
+      if (current) return current.value;
       await migrate();
       return readFrom(await area().get([key, metaKey]))?.value ?? options.fallback;
     },

@@ -1,11 +1,15 @@
 import { render } from 'preact';
-import '@/components/theme.css';
 import './options.css';
+import { provideFirstRead } from '@/components/use-stored';
+import { readFirst } from './first-read';
 import { t, uiLocale } from '@/lib/i18n';
 import { App } from './App';
 
-document.documentElement.lang = uiLocale();
-document.title = t('optionsTitle');
-render(<App locale={uiLocale()} />, document.getElementById('app')!);
-// Read by `npm run bench`: the page is rendered and its controls respond.
-performance.mark('fluximage:options-ready');
+// Storage is read before the first render, so what is stored (the saved key, the threshold)
+// is in the first frame instead of replacing defaults a moment later.
+void readFirst().then((read) => {
+  provideFirstRead(read);
+  document.documentElement.lang = uiLocale();
+  document.title = t('optionsTitle');
+  render(<App locale={uiLocale()} />, document.getElementById('app')!);
+});

@@ -73,7 +73,7 @@ describe('Chrome package', () => {
     const entries = zipEntries(join(OUTPUT, 'fluximage-companion-0.1.0-chrome.zip'));
     expect(entries).toContain('manifest.json');
     expect(entries).toContain('icon/16.png');
-    expect(entries.filter((entry) => /blank\.html|\.map$|\.tsx?$|tests\//.test(entry))).toEqual([]);
+    expect(entries.filter((entry) => /blank\.html|-static\.html|bench|\.map$|\.tsx?$|tests\//.test(entry))).toEqual([]);
   });
 });
 

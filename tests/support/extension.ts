@@ -32,6 +32,37 @@ export function buildFor(origin: string, mode: string, browser: 'chrome' | 'fire
   return join(ROOT, '.output', `${browser}-mv3-${mode}`);
 }
 
+/**
+ * The production build (`wxt build`, what `npm run zip` packs) pointed at a loopback
+ * `origin` instead of fluximage.app, and nothing else changed: what `npm run bench` measures.
+ * It is written where the store build goes, `.output/chrome-mv3`; returns that folder.
+ */
+export function buildProductionFor(origin: string): string {
+  execFileSync('npx', ['wxt', 'build', '--browser', 'chrome'], {
+    cwd: ROOT,
+    // Vitest (and some shells) set NODE_ENV, which would make Vite build a development bundle.
+    env: { ...process.env, NODE_ENV: 'production', WXT_FLUXIMAGE_API_URL: origin },
+    stdio: 'pipe',
+  });
+  return join(ROOT, '.output', 'chrome-mv3');
+}
+
+/** Chromium's command line for a profile running the unpacked extension in `dir`. */
+export function chromiumArgs(dir: string, lang = 'en-US'): string[] {
+  return [
+    `--disable-extensions-except=${dir}`,
+    `--load-extension=${dir}`,
+    `--lang=${lang}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+}
+
 export interface RunningExtension {
   context: BrowserContext;
   worker: Worker;
@@ -54,18 +85,7 @@ export async function launchExtension(dir: string, options: LaunchOptions = {}):
     executablePath: chromiumExecutable(),
     headless: options.headless ?? true,
     locale: options.lang ?? 'en-US',
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      `--lang=${options.lang ?? 'en-US'}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs(dir, options.lang),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
