@@ -37,6 +37,8 @@ export const test = base.extend<Fixtures, { api: FakeApi }>({
     await use(async () => {
       const page = await extension.context.newPage();
       await page.goto(extension.url('popup.html'));
+      // The page a person is looking at has the keyboard focus.
+      await page.bringToFront();
       return page;
     });
   },
@@ -44,6 +46,8 @@ export const test = base.extend<Fixtures, { api: FakeApi }>({
     await use(async () => {
       const page = await extension.context.newPage();
       await page.goto(extension.url('options.html'));
+      // The page a person is looking at has the keyboard focus.
+      await page.bringToFront();
       return page;
     });
   },

@@ -32,6 +32,12 @@ export async function launchFirefox(): Promise<FirefoxExtension> {
   });
   // Launching with the extension listed does not wait for it to be installed; this does.
   await browser.installExtension(process.env.E2E_FIREFOX_EXTENSION_DIR!);
+  // The add-on opens its options page on install; let that happen before a test opens pages,
+  // or it can take over one of them.
+  const installTab = `moz-extension://${uuid}/options.html`;
+  await waitFor(async () => (await browser.pages()).some((page) => page.url() === installTab), 5_000).catch(
+    () => undefined,
+  );
   return {
     browser,
     open: async (name) => {
