@@ -10,9 +10,7 @@ test('in Firefox ESR: save a key, see the badge and the popup', async ({ api }) 
   const firefox = await launchFirefox();
   try {
     const options = await firefox.open('options.html');
-    await waitFor(() => options.evaluate(() => document.querySelector('#api-key') !== null));
-    await options.type('#api-key', KEY);
-    await options.click('button[type=submit]');
+    await submitKey(options, KEY);
     await waitFor(() =>
       options.evaluate(() => document.body.innerText.includes('Connected: Pro plan, 1,080 AI credits left.')),
     );
@@ -48,9 +46,7 @@ test('in Firefox ESR: access to FluxImage revoked, then allowed again from the p
   const firefox = await launchFirefox();
   try {
     const options = await firefox.open('options.html');
-    await waitFor(() => options.evaluate(() => document.querySelector('#api-key') !== null));
-    await options.type('#api-key', KEY);
-    await options.click('button[type=submit]');
+    await submitKey(options, KEY);
     await waitFor(() => options.evaluate(() => document.body.innerText.includes('Connected: Pro plan')));
     await expect.poll(async () => (await firefox.badge(options)).text).toBe('1k');
     const connected = await firefox.badge(options);
@@ -161,9 +157,7 @@ test('in Firefox ESR: a hostile plan, -0 and damaged storage leave the popup who
   const firefox = await launchFirefox();
   try {
     const options = await firefox.open('options.html');
-    await waitFor(() => options.evaluate(() => document.querySelector('#api-key') !== null));
-    await options.type('#api-key', KEY);
-    await options.click('button[type=submit]');
+    await submitKey(options, KEY);
     await waitFor(() =>
       options.evaluate(() => document.body.innerText.includes('Connected: Constructor plan, 1,080 AI credits left.')),
     );

@@ -37,6 +37,8 @@ export const test = base.extend<Fixtures, { api: FakeApi }>({
     await use(async () => {
       const page = await extension.context.newPage();
       await page.goto(extension.url('popup.html'));
+      // The page a person is looking at has the keyboard focus.
+      await page.bringToFront();
       return page;
     });
   },
@@ -46,6 +48,8 @@ export const test = base.extend<Fixtures, { api: FakeApi }>({
       await page.goto(extension.url('options.html'));
       // The page draws once storage has answered (its stored values in the first frame), which can be just after `load`.
       await page.getByRole('heading', { level: 1 }).waitFor();
+      // The page a person is looking at has the keyboard focus.
+      await page.bringToFront();
       return page;
     });
   },

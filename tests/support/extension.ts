@@ -89,7 +89,7 @@ export async function launchExtension(dir: string, options: LaunchOptions = {}):
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
-  return {
+  const extension: RunningExtension = {
     context,
     worker,
     id,
@@ -100,6 +100,10 @@ export async function launchExtension(dir: string, options: LaunchOptions = {}):
       if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  // A fresh profile opens the options page on install. Until it has, a page opened by a
+  // caller can be taken over by it ("navigation interrupted"), so wait for it here.
+  if (!options.userDataDir) await (await installTimeOptions(extension, 10_000))?.waitForLoadState();
+  return extension;
 }
 
 export interface Badge {

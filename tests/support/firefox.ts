@@ -32,6 +32,12 @@ export async function launchFirefox(): Promise<FirefoxExtension> {
   });
   // Launching with the extension listed does not wait for it to be installed; this does.
   await browser.installExtension(process.env.E2E_FIREFOX_EXTENSION_DIR!);
+  // The add-on opens its options page on install; let that happen before a test opens pages,
+  // or it can take over one of them.
+  const installTab = `moz-extension://${uuid}/options.html`;
+  await waitFor(async () => (await browser.pages()).some((page) => page.url() === installTab), 5_000).catch(
+    () => undefined,
+  );
   return {
     browser,
     open: async (name) => {
@@ -74,14 +80,19 @@ export async function waitFor<T>(check: () => Promise<T>, timeoutMs = 20_000): P
 
 export const text = (page: Page) => page.evaluate(() => document.body.innerText);
 
-/** Types a key in the options page and submits it. */
+/**
+ * Types a key in the options page and submits it. Retried as a whole: the tab the add-on
+ * opens itself at install can still be loading and replace the page under the test.
+ */
 export async function submitKey(options: Page, key: string) {
-  await waitFor(() => options.evaluate(() => document.querySelector('#api-key') !== null));
-  await options.evaluate(() => {
-    (document.querySelector('#api-key') as HTMLInputElement).value = '';
+  await waitFor(async () => {
+    await options.evaluate(() => {
+      (document.querySelector('#api-key') as HTMLInputElement).value = '';
+    });
+    await options.type('#api-key', key);
+    await options.click('button[type=submit]');
+    return true;
   });
-  await options.type('#api-key', key);
-  await options.click('button[type=submit]');
 }
 
 export const storedKey = (page: Page) =>

@@ -17,6 +17,17 @@ describe('requests in a simulated day', () => {
     expect(await simulateDay(api, KEY)).toEqual({ requests: 96, polls: 95 });
   });
 
+  it.each([
+    [5, 288],
+    [30, 48],
+    [60, 24],
+  ] as const)(
+    'makes one request per interval the user chose: every %d minutes, %d a day',
+    async (minutes, requests) => {
+      expect((await simulateDay(api, KEY, { checkEveryMinutes: minutes })).requests).toBe(requests);
+    },
+  );
+
   it('makes none without a key', async () => {
     expect((await simulateDay(api, null)).requests).toBe(0);
   });
