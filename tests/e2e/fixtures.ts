@@ -37,8 +37,9 @@ export const test = base.extend<Fixtures, { api: FakeApi }>({
     await use(async () => {
       const page = await extension.context.newPage();
       await page.goto(extension.url('popup.html'));
-      // The page a person is looking at has the keyboard focus.
+      // The page a person is looking at has the keyboard focus; its app renders once storage answered.
       await page.bringToFront();
+      await page.locator('#app > *').first().waitFor();
       return page;
     });
   },
