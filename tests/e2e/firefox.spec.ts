@@ -1,7 +1,7 @@
 // The extension in real Firefox ESR, under Playwright's runner (see tests/support/firefox.ts).
 import { hostPermissionFor } from '../../lib/api-origin';
 import { sampleHistoryStorage } from '../fake-api/sample-history';
-import { launchFirefox, storedKey, submitKey, text, waitFor } from '../support/firefox';
+import { launchFirefox, storedKey, submitKey, text, waitForText } from '../support/firefox';
 import { test, expect, KEY } from './fixtures';
 
 test('in Firefox ESR: save a key, see the badge and the popup', async ({ api }) => {
@@ -11,16 +11,14 @@ test('in Firefox ESR: save a key, see the badge and the popup', async ({ api }) 
   try {
     const options = await firefox.open('options.html');
     await submitKey(options, KEY);
-    await waitFor(() =>
-      options.evaluate(() => document.body.innerText.includes('Connected: Pro plan, 1,080 AI credits left.')),
-    );
+    await waitForText(options, 'Connected: Pro plan, 1,080 AI credits left.');
     expect(api.usageRequests()[0]?.authorization).toBe(`Bearer ${KEY}`);
 
     await expect.poll(async () => (await firefox.badge(options)).text).toBe('1k');
     expect((await firefox.badge(options)).title).toContain('1,080 AI credits left');
 
     const popup = await firefox.open('popup.html');
-    await waitFor(() => popup.evaluate(() => document.body.innerText.includes('1,080')));
+    await waitForText(popup, '1,080');
     const shown = await text(popup);
     for (const expected of [
       'Pro plan',
@@ -47,7 +45,7 @@ test('in Firefox ESR: access to FluxImage revoked, then allowed again from the p
   try {
     const options = await firefox.open('options.html');
     await submitKey(options, KEY);
-    await waitFor(() => options.evaluate(() => document.body.innerText.includes('Connected: Pro plan')));
+    await waitForText(options, 'Connected: Pro plan');
     await expect.poll(async () => (await firefox.badge(options)).text).toBe('1k');
     const connected = await firefox.badge(options);
 
@@ -64,7 +62,7 @@ test('in Firefox ESR: access to FluxImage revoked, then allowed again from the p
     const off = await firefox.badge(options);
     expect(off.text).toBe('1k');
     expect(off.color).not.toEqual(connected.color);
-    await waitFor(() => options.evaluate(() => document.body.innerText.includes('Access to 127.0.0.1 is off.')));
+    await waitForText(options, 'Access to 127.0.0.1 is off.');
 
     // A minute later, as far as the extension knows: opening the popup would ask for fresh numbers.
     await options.evaluate(async () => {
@@ -77,13 +75,13 @@ test('in Firefox ESR: access to FluxImage revoked, then allowed again from the p
       await local.set({ pollStatus: { ...pollStatus, checkedAt: pollStatus.checkedAt - 60_000 } });
     });
     const popup = await firefox.open('popup.html');
-    await waitFor(() => popup.evaluate(() => document.body.innerText.includes('Access to 127.0.0.1 is off.')));
+    await waitForText(popup, 'Access to 127.0.0.1 is off.');
     expect(await text(popup)).toContain('1,080');
     // Nothing reached FluxImage after the save: not the popup's refresh, not even a CORS preflight.
     expect(api.usageRequests()).toHaveLength(1);
 
     await popup.click('.access-notice button');
-    await waitFor(() => popup.evaluate(() => document.body.innerText.includes('Access allowed.')));
+    await waitForText(popup, 'Access allowed.');
     await expect.poll(() => api.usageRequests().length).toBe(2);
     await expect.poll(async () => (await firefox.badge(popup)).title).not.toContain('is off');
     expect((await firefox.badge(popup)).color).toEqual(connected.color);
@@ -99,22 +97,18 @@ test('in Firefox ESR: removing the key while another is being checked keeps it r
   try {
     const saving = await firefox.open('options.html');
     await submitKey(saving, KEY);
-    await waitFor(() => saving.evaluate(() => document.body.innerText.includes('Connected: Pro plan')));
+    await waitForText(saving, 'Connected: Pro plan');
 
     api.setDelay(2_500);
     await submitKey(saving, `flx_live_${'b'.repeat(40)}`);
-    await waitFor(() => saving.evaluate(() => document.body.innerText.includes('Checking the key…')));
+    await waitForText(saving, 'Checking the key…');
     const removing = await firefox.open('options.html');
-    await waitFor(() => removing.evaluate(() => document.body.innerText.includes('Remove key')));
+    await waitForText(removing, 'Remove key');
     await removing.evaluate(() =>
       [...document.querySelectorAll('button')].find((button) => button.textContent === 'Remove key')!.click(),
     );
-    await waitFor(() => removing.evaluate(() => document.body.innerText.includes('Key removed.')));
-    await waitFor(() =>
-      saving.evaluate(() =>
-        document.body.innerText.includes('The key was removed in another window, so this one was not saved.'),
-      ),
-    );
+    await waitForText(removing, 'Key removed.');
+    await waitForText(saving, 'The key was removed in another window, so this one was not saved.');
     expect(await storedKey(saving)).toBeNull();
     await expect.poll(async () => (await firefox.badge(saving)).text).toBe('?');
   } finally {
@@ -136,10 +130,10 @@ test('in Firefox ESR: the popup shows the forecast and the 30-day line from a st
       sampleHistoryStorage(Date.now(), { daysSinceReset: 9 }),
     );
     await submitKey(options, KEY);
-    await waitFor(() => options.evaluate(() => document.body.innerText.includes('Connected: Pro plan')));
+    await waitForText(options, 'Connected: Pro plan');
 
     const popup = await firefox.open('popup.html');
-    await waitFor(() => popup.evaluate(() => document.body.innerText.includes('Enough until your reset on')));
+    await waitForText(popup, 'Enough until your reset on');
     const shown = await text(popup);
     expect(shown).toMatch(/Monthly credits reset in \d+ days \(\w{3} \d{1,2}\)/);
     expect(shown).toMatch(/At this pace, your AI credits last about \d+ more days/);
@@ -158,9 +152,7 @@ test('in Firefox ESR: a hostile plan, -0 and damaged storage leave the popup who
   try {
     const options = await firefox.open('options.html');
     await submitKey(options, KEY);
-    await waitFor(() =>
-      options.evaluate(() => document.body.innerText.includes('Connected: Constructor plan, 1,080 AI credits left.')),
-    );
+    await waitForText(options, 'Connected: Constructor plan, 1,080 AI credits left.');
 
     // FluxImage is down from here on, so what the popup shows is what storage holds.
     api.setFault('server-error');
@@ -184,7 +176,7 @@ test('in Firefox ESR: a hostile plan, -0 and damaged storage leave the popup who
     });
 
     const popup = await firefox.open('popup.html');
-    await waitFor(() => popup.evaluate(() => document.body.innerText.includes('__proto__ plan')));
+    await waitForText(popup, '__proto__ plan');
     const credits = await popup.evaluate(() => document.querySelector('.credits')?.textContent);
     expect(credits).toBe('0');
     expect(await text(popup)).toContain('Refresh');
@@ -195,7 +187,7 @@ test('in Firefox ESR: a hostile plan, -0 and damaged storage leave the popup who
       pollStatus: { kind: 'server', checkedAt: 1e16, since: 1e16, attempts: 1, nextAt: 1e16 },
     });
     const damaged = await firefox.open('popup.html');
-    await waitFor(() => damaged.evaluate(() => document.body.innerText.includes('Refresh')));
+    await waitForText(damaged, 'Refresh');
     const shown = await text(damaged);
     expect(shown).toContain('Settings');
     expect(shown).not.toContain('Invalid');

@@ -101,3 +101,7 @@ export const storedKey = (page: Page) =>
     const { local } = (globalThis as unknown as { browser: { storage: { local: Local } } }).browser.storage;
     return (await local.get('apiKey')).apiKey ?? null;
   });
+
+/** Waits until `page` shows `words` somewhere in its text. */
+export const waitForText = (page: Page, words: string) =>
+  waitFor(() => page.evaluate((expected) => document.body.innerText.includes(expected), words));
