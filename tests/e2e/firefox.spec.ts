@@ -1,14 +1,13 @@
 // The extension in real Firefox ESR, under Playwright's runner (see tests/support/firefox.ts).
 import { hostPermissionFor } from '../../lib/api-origin';
 import { sampleHistoryStorage } from '../fake-api/sample-history';
-import { launchFirefox, storedKey, submitKey, text, waitForText } from '../support/firefox';
+import { storedKey, submitKey, text, waitForText, withFirefox } from '../support/firefox';
 import { test, expect, KEY } from './fixtures';
 
 test('in Firefox ESR: save a key, see the badge and the popup', async ({ api }) => {
   test.setTimeout(90_000);
   api.reset();
-  const firefox = await launchFirefox();
-  try {
+  await withFirefox(async (firefox) => {
     const options = await firefox.open('options.html');
     await submitKey(options, KEY);
     await waitForText(options, 'Connected: Pro plan, 1,080 AI credits left.');
@@ -33,16 +32,13 @@ test('in Firefox ESR: save a key, see the badge and the popup', async ({ api }) 
     ]) {
       expect(shown).toContain(expected);
     }
-  } finally {
-    await firefox.browser.close();
-  }
+  });
 });
 
 test('in Firefox ESR: access to FluxImage revoked, then allowed again from the popup', async ({ api }) => {
   test.setTimeout(90_000);
   api.reset();
-  const firefox = await launchFirefox();
-  try {
+  await withFirefox(async (firefox) => {
     const options = await firefox.open('options.html');
     await submitKey(options, KEY);
     await waitForText(options, 'Connected: Pro plan');
@@ -85,16 +81,13 @@ test('in Firefox ESR: access to FluxImage revoked, then allowed again from the p
     await expect.poll(() => api.usageRequests().length).toBe(2);
     await expect.poll(async () => (await firefox.badge(popup)).title).not.toContain('is off');
     expect((await firefox.badge(popup)).color).toEqual(connected.color);
-  } finally {
-    await firefox.browser.close();
-  }
+  });
 });
 
 test('in Firefox ESR: removing the key while another is being checked keeps it removed', async ({ api }) => {
   test.setTimeout(90_000);
   api.reset();
-  const firefox = await launchFirefox();
-  try {
+  await withFirefox(async (firefox) => {
     const saving = await firefox.open('options.html');
     await submitKey(saving, KEY);
     await waitForText(saving, 'Connected: Pro plan');
@@ -111,16 +104,13 @@ test('in Firefox ESR: removing the key while another is being checked keeps it r
     await waitForText(saving, 'The key was removed in another window, so this one was not saved.');
     expect(await storedKey(saving)).toBeNull();
     await expect.poll(async () => (await firefox.badge(saving)).text).toBe('?');
-  } finally {
-    await firefox.browser.close();
-  }
+  });
 });
 
 test('in Firefox ESR: the popup shows the forecast and the 30-day line from a stored history', async ({ api }) => {
   test.setTimeout(90_000);
   api.reset();
-  const firefox = await launchFirefox();
-  try {
+  await withFirefox(async (firefox) => {
     const options = await firefox.open('options.html');
     await options.evaluate(
       async (items) => {
@@ -139,17 +129,14 @@ test('in Firefox ESR: the popup shows the forecast and the 30-day line from a st
     expect(shown).toMatch(/At this pace, your AI credits last about \d+ more days/);
     const label = await popup.evaluate(() => document.querySelector('svg.sparkline')?.getAttribute('aria-label'));
     expect(label).toMatch(/^AI credits left over the last 30 days: from [\d,]+ to 1,080/);
-  } finally {
-    await firefox.browser.close();
-  }
+  });
 });
 
 test('in Firefox ESR: a hostile plan, -0 and damaged storage leave the popup whole', async ({ api }) => {
   test.setTimeout(90_000);
   api.reset();
   api.setUsage({ plan: 'constructor' });
-  const firefox = await launchFirefox();
-  try {
+  await withFirefox(async (firefox) => {
     const options = await firefox.open('options.html');
     await submitKey(options, KEY);
     await waitForText(options, 'Connected: Constructor plan, 1,080 AI credits left.');
@@ -191,7 +178,5 @@ test('in Firefox ESR: a hostile plan, -0 and damaged storage leave the popup who
     const shown = await text(damaged);
     expect(shown).toContain('Settings');
     expect(shown).not.toContain('Invalid');
-  } finally {
-    await firefox.browser.close();
-  }
+  });
 });

@@ -105,3 +105,13 @@ export const storedKey = (page: Page) =>
 /** Waits until `page` shows `words` somewhere in its text. */
 export const waitForText = (page: Page, words: string) =>
   waitFor(() => page.evaluate((expected) => document.body.innerText.includes(expected), words));
+
+/** Runs `use` with Firefox and the extension installed, and closes Firefox whatever happens. */
+export async function withFirefox(use: (firefox: FirefoxExtension) => Promise<void>): Promise<void> {
+  const firefox = await launchFirefox();
+  try {
+    await use(firefox);
+  } finally {
+    await firefox.browser.close();
+  }
+}
