@@ -11,7 +11,6 @@ import { POLL_INTERVAL_MINUTES } from './schedule';
  */
 
 export const POLL_ALARM = 'poll-usage';
-export const CREDITS_NOTIFICATION = 'fluximage-credits';
 
 export async function setBadge(badge: BadgeView): Promise<void> {
   const { action } = browser;
@@ -45,7 +44,7 @@ export async function isPollScheduled(): Promise<boolean> {
  * what a click on each opens: the options page for a key that stopped working, else the dashboard.
  */
 export const NOTIFICATIONS = {
-  credits: { id: CREDITS_NOTIFICATION, opens: 'dashboard' },
+  credits: { id: 'fluximage-credits', opens: 'dashboard' },
   runOut: { id: 'fluximage-run-out', opens: 'dashboard' },
   compressionsUsedUp: { id: 'fluximage-compressions', opens: 'dashboard' },
   creditsBack: { id: 'fluximage-credits-back', opens: 'dashboard' },
