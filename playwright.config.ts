@@ -8,6 +8,11 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   use: { trace: 'off' },
+  // Firefox ESR is driven through puppeteer-core from its own spec file; CI runs the two apart.
+  projects: [
+    { name: 'chromium', testIgnore: /firefox\.spec\.ts$/ },
+    { name: 'firefox', testMatch: /firefox\.spec\.ts$/ },
+  ],
 });

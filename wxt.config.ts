@@ -70,7 +70,7 @@ export default defineConfig({
     plugins: [preact()],
     define: { __FLUXIMAGE_API_ORIGIN__: JSON.stringify(apiOriginFor({ mode, command })) },
   }),
-  manifest: ({ browser, manifestVersion, command, mode }) => {
+  manifest: ({ browser, command, mode }) => {
     const apiOrigin = apiOriginFor({ mode, command });
     const csp = [
       "default-src 'self'",
@@ -90,18 +90,18 @@ export default defineConfig({
       permissions: ['storage', 'alarms', 'notifications'],
       host_permissions: [hostPermissionFor(apiOrigin)],
       icons,
-      [manifestVersion === 3 ? 'action' : 'browser_action']: {
+      action: {
         default_title: '__MSG_extensionName__',
         default_icon: icons,
       },
       commands: {
-        [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+        _execute_action: {
           suggested_key: { default: 'Alt+Shift+F' },
         },
       },
       // In `wxt dev` WXT writes its own policy so the dev server can reach the pages.
       ...(command === 'build' && {
-        content_security_policy: manifestVersion === 3 ? { extension_pages: csp } : csp,
+        content_security_policy: { extension_pages: csp },
       }),
       ...(browser === 'firefox' && {
         browser_specific_settings: {
