@@ -2,6 +2,7 @@ import type { ResetInfo } from './billing-period';
 import { DAY } from './calendar';
 import { outlookUntilReset, type Forecast } from './forecast';
 import type { Translate } from './i18n';
+import { counted } from './plural';
 
 /** "Dec 14", with the year when it is not this year's. */
 export function formatDay(at: number, now: number, locale: string): string {
@@ -51,8 +52,7 @@ function paceLine(forecast: Forecast, remaining: number, now: number, locale: st
   const days = Math.round(forecast.daysLeft);
   if (days < 1) return t('forecastUnderADay');
   if (days > 365) return t('forecastOverAYear');
-  const key = new Intl.PluralRules(locale).select(days) === 'one' ? 'forecastDaysLeftOne' : 'forecastDaysLeft';
-  return t(key, new Intl.NumberFormat(locale).format(days), formatDay(forecast.runOutAt, now, locale));
+  return counted(t, locale, 'forecastDaysLeft', days, formatDay(forecast.runOutAt, now, locale));
 }
 
 /** The popup's sentences about the next reset and the pace of spending. */

@@ -3,6 +3,7 @@ import { DAY } from './calendar';
 import { formatCount } from './format';
 import type { UsageHistory } from './history';
 import type { Translate } from './i18n';
+import { counted } from './plural';
 import { formatDay } from './insight-words';
 
 export const SPARKLINE_SPAN = 30 * DAY;
@@ -83,8 +84,7 @@ export function sparklineLabel(history: UsageHistory, now: number, locale: strin
   const resets = list('reset');
   const parts = [t('sparklineLabel', formatCount(first.remaining, locale), formatCount(last.remaining, locale))];
   if (resets.length > 0) parts.push(t('sparklineResets', dates(resets)));
-  if (topups.length === 1) parts.push(t('sparklineTopupOne', topups[0]!));
-  if (topups.length > 1) parts.push(t('sparklineTopups', formatCount(topups.length, locale), dates(topups)));
+  if (topups.length > 0) parts.push(counted(t, locale, 'sparklineTopups', topups.length, dates(topups)));
   return parts.join(', ');
 }
 

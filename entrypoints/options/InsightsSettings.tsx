@@ -3,7 +3,6 @@ import { describeActionError } from '@/components/action-error';
 import { Notice } from '@/components/Notice';
 import { useStored } from '@/components/use-stored';
 import { inferredRenewalDay } from '@/lib/billing-period';
-import { formatCount } from '@/lib/format';
 import { EMPTY_HISTORY } from '@/lib/history';
 import { historyItem } from '@/lib/history-item';
 import { csvFileName, historyToCsv } from '@/lib/history-csv';
@@ -18,6 +17,7 @@ import {
   type InsightSettings,
 } from '@/lib/insight-settings';
 import { formatDay } from '@/lib/insight-words';
+import { counted } from '@/lib/plural';
 import { snapshotItem } from '@/lib/storage';
 
 const NOTIFY_LABELS: Record<keyof InsightSettings['notify'], MessageKey> = {
@@ -195,7 +195,7 @@ export function InsightsSettings({ locale }: { locale: string }) {
       </div>
       <p id="history-help" class="help">
         {first
-          ? t('historyKept', formatCount(history.points.length, locale), formatDay(first.at, now, locale))
+          ? counted(t, locale, 'historyKept', history.points.length, formatDay(first.at, now, locale))
           : t('historyEmpty')}
       </p>
       <div aria-live="polite">

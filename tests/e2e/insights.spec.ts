@@ -32,7 +32,7 @@ test('the popup says when credits reset, how long they last at this pace, and dr
   await expect(forecast.getByText(/^Enough until your reset on /)).toBeVisible();
   const sparkline = forecast.getByRole('img');
   await expect(sparkline).toHaveAccessibleName(/^AI credits left over the last 30 days: from [\d,]+ to 1,080/);
-  await expect(sparkline).toHaveAccessibleName(/one top-up on /);
+  await expect(sparkline).toHaveAccessibleName(/1 top-up on /);
   await expect(sparkline).toHaveAccessibleName(/monthly reset on /);
 });
 

@@ -48,7 +48,7 @@ describe('the sparkline', () => {
     const svg = mount(<Sparkline view={sparklineView(week(), now, 'en-US', en)} />).querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe(
-      'AI credits left over the last 30 days: from 160 to 590, monthly reset on Nov 14, one top-up on Dec 5',
+      'AI credits left over the last 30 days: from 160 to 590, monthly reset on Nov 14, 1 top-up on Dec 5',
     );
     expect(svg.querySelector('polyline')!.getAttribute('points')!.split(' ')).toHaveLength(7 * 24 + 1);
     expect(svg.querySelectorAll('.sparkline-topup')).toHaveLength(1);

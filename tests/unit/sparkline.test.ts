@@ -56,7 +56,7 @@ describe('sparkline geometry', () => {
 describe('sparkline in words', () => {
   it('says where the credits went and what came back', () => {
     expect(sparklineLabel(month, now, 'en-US', en)).toBe(
-      'AI credits left over the last 30 days: from 1,800 to 1,080, one top-up on Nov 20',
+      'AI credits left over the last 30 days: from 1,800 to 1,080, 1 top-up on Nov 20',
     );
   });
 
@@ -71,7 +71,7 @@ describe('sparkline in words', () => {
 
   it('speaks Spanish', () => {
     expect(sparklineLabel(month, now, 'es', createTranslator(spanish))).toBe(
-      'Créditos de IA restantes en los últimos 30 días: de 1800 a 1080, una recarga el 20 nov',
+      'Créditos de IA restantes en los últimos 30 días: de 1800 a 1080, 1 recarga el 20 nov',
     );
   });
 
