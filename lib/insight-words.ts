@@ -39,14 +39,17 @@ export interface InsightFacts {
   reset: ResetInfo | null;
   remaining: number;
   now: number;
+  /** When the readings behind the forecast end: the last good check (`now` right after it). */
+  asOf: number;
 }
 
-function paceLine(forecast: Forecast, remaining: number, now: number, locale: string, t: Translate): string | null {
+function paceLine(facts: InsightFacts, locale: string, t: Translate): string | null {
+  const { forecast, remaining, now, asOf } = facts;
   if (forecast.kind === 'insufficient') return t('forecastAfterADay');
   if (forecast.kind === 'no-spending') {
     return forecast.basisDays >= 6.5
       ? t('forecastNoSpending')
-      : t('forecastNoSpendingSince', formatDay(now - forecast.basisDays * DAY, now, locale));
+      : t('forecastNoSpendingSince', formatDay(asOf - forecast.basisDays * DAY, now, locale));
   }
   if (remaining <= 0) return null;
   const days = Math.round(forecast.daysLeft);
@@ -63,7 +66,7 @@ export function insightLines(facts: InsightFacts, locale: string, t: Translate):
     reset: reset
       ? { known: true, text: t('resetIn', formatInDays(reset.daysUntil, locale), formatDay(reset.nextAt, now, locale)) }
       : { known: false, text: t('resetUnknown'), link: t('resetSetInSettings') },
-    pace: paceLine(forecast, remaining, now, locale, t),
+    pace: paceLine(facts, locale, t),
     outlook:
       outlook === null
         ? null

@@ -15,7 +15,11 @@ export const BUDGETS = {
   // Reading hostile input costs about 0.2 kB in the popup, 0.8 kB in the options page (the
   // paste reader, the locale's group separator, an error boundary per section) and 0.2 kB in
   // the worker (text and link cleaning, version and time checks on every read).
-  popup: { js: 22_300, css: 2_000 },
+  // The forecast block is worded in the popup now (issue items 11 and 15), in code loaded after the
+  // numbers are painted; only the loader's share stays: Vite's dynamic-import helper (0.6 kB, which
+  // the options page already carried), with the messages' language and plural rules (0.2 kB). One
+  // shared chunk for what popup and options both load (wxt.config.ts) wins back 0.3 kB.
+  popup: { js: 22_800, css: 2_000 },
   // The options page reads storage before its first render (the saved key in its first frame,
   // entrypoints/options/first-read.ts): 60 bytes more.
   options: { js: 22_400, css: 2_000 },
