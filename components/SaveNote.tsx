@@ -3,8 +3,8 @@ import type { SaveState } from './use-autosave';
 
 /**
  * Beside a control that saves itself: "Saved" once its change is stored, or why it was not
- * (`invalid` says what the field accepts). The status is always in the page, so screen
- * readers hear it change; a problem is a new alert.
+ * (`invalid` says what the field accepts). The note is always in the page, a polite live
+ * region, so screen readers hear it change; a problem is a new alert.
  */
 export function SaveNote({ state, invalid, id }: { state: SaveState | undefined; invalid?: string; id?: string }) {
   const problem =
@@ -14,7 +14,7 @@ export function SaveNote({ state, invalid, id }: { state: SaveState | undefined;
       {problem}
     </span>
   ) : (
-    <span key="status" id={id} class="save-note" role="status">
+    <span key="status" id={id} class="save-note" aria-live="polite">
       {state?.kind === 'saved' ? t('saved') : ''}
     </span>
   );
