@@ -24,8 +24,7 @@ export const BUDGETS = {
   // entrypoints/options/first-read.ts): 60 bytes more. Settings that save themselves as they
   // change (in order, keeping typed text until stored, asking before leaving with it): 0.6 kB.
   options: { js: 22_950, css: 2_000 },
-  // The forecast's words left the worker (the popup words the facts): 0.4 kB less.
-  background: { js: 19_600, css: 0 },
+  background: { js: 19_900, css: 0 },
 } as const;
 
 export type Entry = keyof typeof BUDGETS;
