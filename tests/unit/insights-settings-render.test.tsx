@@ -212,6 +212,14 @@ describe('usage history download', () => {
     expect(create).not.toHaveBeenCalled();
   });
 
+  it('counts one reading as one', async () => {
+    await historyItem.set({ points: [point(Date.UTC(2026, 10, 14, 9))], resets: [] });
+    const page = await mount();
+    await vi.waitFor(() =>
+      expect(page.querySelector('#history-help')!.textContent).toBe('1 reading kept on this device since Nov 14.'),
+    );
+  });
+
   it('downloads the history as a CSV file', async () => {
     await historyItem.set({
       points: [point(Date.UTC(2026, 10, 14, 9)), point(Date.UTC(2026, 10, 14, 10))],
