@@ -75,6 +75,7 @@ export function defineStoredValue<T>(key: string, options: ValueOptions<T>): Sto
         for (let version = from + 1; version <= options.version; version += 1) {
           const step = options.migrations?.[version];
           if (step) value = step(value);
+          if (value === undefined) break;
         }
         if (value === undefined) await area().remove(key);
       }
