@@ -68,6 +68,12 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: ({ mode, command }) => ({
     plugins: [preact()],
+    build: {
+      modulePreload: { polyfill: false },
+      rolldownOptions: {
+        output: { codeSplitting: { groups: [{ name: 'shared', tags: ['$initial'], minShareCount: 2 }] } },
+      },
+    },
     define: { __FLUXIMAGE_API_ORIGIN__: JSON.stringify(apiOriginFor({ mode, command })) },
   }),
   manifest: ({ browser, command, mode }) => {

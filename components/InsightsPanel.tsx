@@ -1,20 +1,25 @@
 import { t } from '@/lib/i18n';
-import type { InsightsView } from '@/lib/insights-view';
+import type { InsightsWords } from '@/lib/insights-view-words';
 import { Sparkline } from './Sparkline';
 
 interface InsightsPanelProps {
-  /** `undefined` until the history is read: the block keeps its size so nothing below it moves. */
-  view: InsightsView | undefined;
+  /**
+   * `undefined` while the block is read (it keeps its size, so nothing below it moves);
+   * `null` when no forecast is stored yet.
+   */
+  words: InsightsWords | null | undefined;
   onOpenSettings: () => void;
 }
 
 /** The next reset, how long the credits last at this pace, and the last 30 days as a line. */
-export function InsightsPanel({ view, onOpenSettings }: InsightsPanelProps) {
-  const lines = view?.lines;
+export function InsightsPanel({ words, onOpenSettings }: InsightsPanelProps) {
+  const lines = words?.lines;
   return (
-    <section class="insights" aria-label={t('forecastHeading')} aria-busy={!lines}>
-      <Sparkline view={view?.sparkline} />
+    <section class="insights" aria-label={t('forecastHeading')} aria-busy={words === undefined}>
+      <Sparkline view={words?.sparkline} />
       <div class="insights-lines">
+        {words === null && <p>{t('forecastAfterCheck')}</p>}
+        {words?.asOf && <p class="insights-as-of">{words.asOf}</p>}
         {lines && (
           <>
             <p>

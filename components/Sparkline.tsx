@@ -1,4 +1,5 @@
-import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH, type SparklineView } from '@/lib/sparkline';
+import type { SparklineView } from '@/lib/sparkline';
+import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH } from '@/lib/sparkline-size';
 
 /**
  * Remaining AI credits over the last 30 days, with resets and top-ups marked and

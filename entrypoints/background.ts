@@ -48,7 +48,7 @@ export default defineBackground(() => {
       return showNotification(announcement.kind, title, message);
     },
     clearAnnouncements: clearNotifications,
-    describeInsights: (input) => insightsView(input, uiLocale(), t),
+    describeInsights: insightsView,
   });
 
   serve(poller);

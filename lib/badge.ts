@@ -1,6 +1,7 @@
 import { formatBadgeCount, formatClockTime, formatCount } from './format';
 import { badgeNumber, compressionsLeft } from './badge-number';
 import type { Translate } from './i18n';
+import { counted } from './plural';
 import { DEFAULT_INSIGHT_SETTINGS, type InsightSettings } from './insight-settings';
 import type { Usage } from './usage';
 import { describeFailure, type View, type ViewKind } from './view';
@@ -48,9 +49,11 @@ export function toBadgeView(
 
 function compressionsLine(usage: Usage, t: Translate, locale: string): string {
   const count = (n: number) => formatCount(n, locale);
-  return t(
+  return counted(
+    t,
+    locale,
     'badgeTitleCompressions',
-    count(compressionsLeft(usage)),
+    compressionsLeft(usage),
     count(usage.compressionsUsed),
     count(usage.compressionsLimit),
   );
@@ -70,9 +73,11 @@ function badgeTitle(view: View, t: Translate, locale: string): string {
     const { usage, fetchedAt } = view.snapshot;
     const count = (n: number) => formatCount(n, locale);
     lines.push(
-      t(
+      counted(
+        t,
+        locale,
         'badgeTitleCredits',
-        count(usage.remainingCredits),
+        usage.remainingCredits,
         count(usage.creditsUsed),
         count(usage.creditsMonthly),
         count(usage.topupCredits),

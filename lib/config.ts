@@ -6,11 +6,12 @@ export const API_ORIGIN: string = __FLUXIMAGE_API_ORIGIN__;
 /** The host people are told about ("Access to fluximage.app is off"); host permissions ignore the port. */
 export const API_HOST: string = new URL(API_ORIGIN).hostname;
 
-/** The dashboard is always the real site; links elsewhere are never opened. */
+/**
+ * The dashboard is always the real site; links elsewhere are never opened. It is the one
+ * FluxImage page the extension links to: the only one FluxImage documents (usage, billing,
+ * API key settings), so it is also where a limited plan is changed.
+ */
 export const DASHBOARD_URL = 'https://fluximage.app/';
-
-/** FluxImage's plans, to upgrade from a limited one. */
-export const PLANS_URL = 'https://fluximage.app/pricing';
 
 /** The options page opened with this hash puts the focus on the key field. */
 export const UPDATE_KEY_HASH = '#update-key';

@@ -1,6 +1,6 @@
-import { formatCount } from './format';
 import type { Translate } from './i18n';
 import type { InsightAnnouncement } from './insight-alerts';
+import { counted } from './plural';
 import { formatDay, formatDays } from './insight-words';
 
 /** The title and body of each look-ahead notification. */
@@ -18,14 +18,14 @@ export function insightAlertWords(announcement: InsightAnnouncement, now: number
     case 'compressionsUsedUp':
       return {
         title: t('notifyCompressionsTitle'),
-        message: t('notifyCompressionsBody', formatCount(announcement.limit, locale)),
+        message: counted(t, locale, 'notifyCompressionsBody', announcement.limit),
       };
     case 'keyRejected':
       return { title: t('notifyKeyTitle'), message: t('notifyKeyBody') };
     case 'creditsBack':
       return {
         title: t(announcement.event === 'reset' ? 'notifyResetTitle' : 'notifyTopupTitle'),
-        message: t('notifyCreditsBackBody', formatCount(announcement.remaining, locale)),
+        message: counted(t, locale, 'notifyCreditsBackBody', announcement.remaining),
       };
   }
 }

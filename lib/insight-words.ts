@@ -2,6 +2,7 @@ import type { ResetInfo } from './billing-period';
 import { DAY } from './calendar';
 import { outlookUntilReset, type Forecast } from './forecast';
 import type { Translate } from './i18n';
+import { counted } from './plural';
 
 /** "Dec 14", with the year when it is not this year's. */
 export function formatDay(at: number, now: number, locale: string): string {
@@ -38,21 +39,23 @@ export interface InsightFacts {
   reset: ResetInfo | null;
   remaining: number;
   now: number;
+  /** When the readings behind the forecast end: the last good check (`now` right after it). */
+  asOf: number;
 }
 
-function paceLine(forecast: Forecast, remaining: number, now: number, locale: string, t: Translate): string | null {
+function paceLine(facts: InsightFacts, locale: string, t: Translate): string | null {
+  const { forecast, remaining, now, asOf } = facts;
   if (forecast.kind === 'insufficient') return t('forecastAfterADay');
   if (forecast.kind === 'no-spending') {
     return forecast.basisDays >= 6.5
       ? t('forecastNoSpending')
-      : t('forecastNoSpendingSince', formatDay(now - forecast.basisDays * DAY, now, locale));
+      : t('forecastNoSpendingSince', formatDay(asOf - forecast.basisDays * DAY, now, locale));
   }
   if (remaining <= 0) return null;
   const days = Math.round(forecast.daysLeft);
   if (days < 1) return t('forecastUnderADay');
   if (days > 365) return t('forecastOverAYear');
-  const key = new Intl.PluralRules(locale).select(days) === 'one' ? 'forecastDaysLeftOne' : 'forecastDaysLeft';
-  return t(key, new Intl.NumberFormat(locale).format(days), formatDay(forecast.runOutAt, now, locale));
+  return counted(t, locale, 'forecastDaysLeft', days, formatDay(forecast.runOutAt, now, locale));
 }
 
 /** The popup's sentences about the next reset and the pace of spending. */
@@ -63,7 +66,7 @@ export function insightLines(facts: InsightFacts, locale: string, t: Translate):
     reset: reset
       ? { known: true, text: t('resetIn', formatInDays(reset.daysUntil, locale), formatDay(reset.nextAt, now, locale)) }
       : { known: false, text: t('resetUnknown'), link: t('resetSetInSettings') },
-    pace: paceLine(forecast, remaining, now, locale, t),
+    pace: paceLine(facts, locale, t),
     outlook:
       outlook === null
         ? null

@@ -1,45 +1,48 @@
 import * as z from 'zod/mini';
-import { calendarDaysBetween } from './calendar';
 import type { InsightsView } from './insights-view';
+import { storedTime, wholeCount } from './numbers';
 import { defineStoredValue, withSchema } from './storage';
 
-/** A forecast block the worker computed after a check, and when. */
+/** The forecast block's facts the worker computed after a check, and when. */
 export interface StoredInsightsView {
   view: InsightsView;
   computedAt: number;
 }
 
-const text = z.string();
+const days = z.number().check(z.gte(0));
+const forecastSchema = z.union([
+  z.object({ kind: z.literal('insufficient') }),
+  z.object({ kind: z.literal('no-spending'), basisDays: days }),
+  z.object({ kind: z.literal('pace'), perDay: days, daysLeft: days, runOutAt: storedTime, basisDays: days }),
+]);
+
 const storedInsightsViewSchema = z.object({
   view: z.object({
-    lines: z.object({
-      reset: z.union([
-        z.object({ known: z.literal(true), text }),
-        z.object({ known: z.literal(false), text, link: text }),
-      ]),
-      pace: z.nullable(text),
-      outlook: z.nullable(z.object({ text, short: z.boolean() })),
+    forecast: forecastSchema,
+    renewal: z.object({
+      userDay: z.nullable(z.int().check(z.gte(1), z.lte(31))),
+      resets: z.array(storedTime),
     }),
+    remaining: wholeCount,
     sparkline: z.object({
-      line: text,
+      line: z.string(),
       dot: z.nullable(z.object({ x: z.number(), y: z.number() })),
-      marks: z.array(z.object({ kind: z.enum(['reset', 'topup']), at: z.number(), x: z.number() })),
+      marks: z.array(z.object({ kind: z.enum(['reset', 'topup']), at: storedTime, x: z.number() })),
       width: z.number(),
       height: z.number(),
-      label: text,
+      span: z.nullable(z.object({ first: wholeCount, last: wholeCount })),
     }),
-    nextResetAt: z.optional(z.nullable(z.number())),
   }),
-  computedAt: z.number(),
+  computedAt: storedTime,
 }) satisfies z.ZodMiniType<StoredInsightsView>;
 
 export const insightsViewItem = defineStoredValue<StoredInsightsView | null>('insightsView', {
   parse: withSchema(storedInsightsViewSchema),
   fallback: null,
-  version: 1,
+  version: 2,
+  migrations: {
+    // Version 1 stored the block's sentences, in the language of the moment: they cannot be
+    // turned back into facts. Dropped; the next check stores the facts.
+    2: () => undefined,
+  },
 });
-
-/** The stored block, if it was computed today: its words ("in 6 days", "tomorrow") count from that day. */
-export function currentInsightsView(stored: StoredInsightsView | null, now: number): InsightsView | undefined {
-  return stored && calendarDaysBetween(stored.computedAt, now) === 0 ? stored.view : undefined;
-}

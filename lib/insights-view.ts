@@ -1,20 +1,20 @@
-import { resetInfo } from './billing-period';
-import { forecastCredits } from './forecast';
+import { forecastCredits, type Forecast } from './forecast';
 import type { UsageHistory } from './history';
-import type { Translate } from './i18n';
-import { insightLines, type InsightLines } from './insight-words';
-import { sparklineView, type SparklineView } from './sparkline';
+import { sparklineFacts, type SparklineFacts } from './sparkline';
 
 /**
- * The popup's forecast block as plain data: sentences and the sparkline's geometry.
- * Computed in the popup, or by the worker after each check and stored, so that the
- * popup needs only the small component that draws it.
+ * The popup's forecast block as facts, no words: the worker computes it after each check
+ * and stores it, and the popup puts it into words with its own clock and language
+ * (lib/insights-view-words.ts), so a block computed yesterday, or in another language,
+ * never shows stale or foreign words.
  */
 export interface InsightsView {
-  lines: InsightLines;
-  sparkline: SparklineView;
-  /** When the monthly counters come back, if the renewal day is known (set or detected). */
-  nextResetAt?: number | null;
+  forecast: Forecast;
+  /** What the next reset is learned from; the popup works out the date for its own "now". */
+  renewal: { userDay: number | null; resets: number[] };
+  /** The AI credits left at the last check. */
+  remaining: number;
+  sparkline: SparklineFacts;
 }
 
 export interface InsightsInput {
@@ -26,13 +26,12 @@ export interface InsightsInput {
   now: number;
 }
 
-export function insightsView(input: InsightsInput, locale: string, t: Translate): InsightsView {
+export function insightsView(input: InsightsInput): InsightsView {
   const { history, remaining, renewalDay, now } = input;
-  const forecast = forecastCredits(history, now);
-  const reset = resetInfo(renewalDay, history.resets, now);
   return {
-    lines: insightLines({ forecast, reset, remaining, now }, locale, t),
-    sparkline: sparklineView(history, now, locale, t),
-    nextResetAt: reset?.nextAt ?? null,
+    forecast: forecastCredits(history, now),
+    renewal: { userDay: renewalDay, resets: [...history.resets] },
+    remaining,
+    sparkline: sparklineFacts(history, now),
   };
 }

@@ -47,7 +47,7 @@ export interface PollerDeps {
   announce: (level: 'low' | 'empty', usage: Usage) => Promise<void>;
   announceInsight: (announcement: InsightAnnouncement) => Promise<void>;
   clearAnnouncements: () => Promise<void>;
-  /** The popup's forecast block, in words, from the history (computed here so the popup stays small). */
+  /** The facts of the popup's forecast block, from the history (computed here so the popup stays small). */
   describeInsights: (input: InsightsInput) => InsightsView;
 }
 

@@ -3,12 +3,11 @@ import { DAY } from './calendar';
 import { formatCount } from './format';
 import type { UsageHistory } from './history';
 import type { Translate } from './i18n';
+import { counted } from './plural';
 import { formatDay } from './insight-words';
+import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH } from './sparkline-size';
 
 export const SPARKLINE_SPAN = 30 * DAY;
-/** The popup's content width, and a height that reads well at it. */
-export const SPARKLINE_WIDTH = 288;
-export const SPARKLINE_HEIGHT = 44;
 /** Room at the edges for the current-value dot. */
 const INSET = 3;
 
@@ -25,7 +24,15 @@ export interface SparklineGeometry {
   marks: (SparklineEvent & { x: number })[];
 }
 
-/** Everything the sparkline component draws, in plain data (it can be computed anywhere and stored). */
+/** The chart as the worker stores it: its geometry, and the readings its words describe. */
+export interface SparklineFacts extends SparklineGeometry {
+  width: number;
+  height: number;
+  /** The first and the latest reading's credits in the span; `null` without readings. */
+  span: { first: number; last: number } | null;
+}
+
+/** Everything the sparkline component draws, in plain data. */
 export interface SparklineView extends SparklineGeometry {
   width: number;
   height: number;
@@ -70,29 +77,35 @@ export function sparklineGeometry(
   };
 }
 
-/** The chart in words, for its accessible name. */
-export function sparklineLabel(history: UsageHistory, now: number, locale: string, t: Translate): string {
-  const { points, events } = recent(history, now);
+/** The last 30 days up to `now` as data, in the popup's size: what the worker stores. */
+export function sparklineFacts(history: UsageHistory, now: number): SparklineFacts {
+  const { points } = recent(history, now);
   const first = points[0];
   const last = points.at(-1);
-  if (!first || !last) return t('sparklineEmpty');
-  const list = (kind: SparklineEvent['kind']) =>
-    events.filter((event) => event.kind === kind).map((event) => formatDay(event.at, now, locale));
-  const dates = (days: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(new Set(days));
-  const topups = list('topup');
-  const resets = list('reset');
-  const parts = [t('sparklineLabel', formatCount(first.remaining, locale), formatCount(last.remaining, locale))];
-  if (resets.length > 0) parts.push(t('sparklineResets', dates(resets)));
-  if (topups.length === 1) parts.push(t('sparklineTopupOne', topups[0]!));
-  if (topups.length > 1) parts.push(t('sparklineTopups', formatCount(topups.length, locale), dates(topups)));
-  return parts.join(', ');
-}
-
-export function sparklineView(history: UsageHistory, now: number, locale: string, t: Translate): SparklineView {
   return {
     ...sparklineGeometry(history, now, SPARKLINE_WIDTH, SPARKLINE_HEIGHT),
     width: SPARKLINE_WIDTH,
     height: SPARKLINE_HEIGHT,
-    label: sparklineLabel(history, now, locale, t),
+    span: first && last ? { first: first.remaining, last: last.remaining } : null,
   };
+}
+
+/** The chart in words, for its accessible name, in the language and by the clock of the page. */
+export function sparklineLabel(facts: SparklineFacts, now: number, locale: string, t: Translate): string {
+  const { span, marks } = facts;
+  if (!span) return t('sparklineEmpty');
+  const list = (kind: SparklineEvent['kind']) =>
+    marks.filter((event) => event.kind === kind).map((event) => formatDay(event.at, now, locale));
+  const dates = (days: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(new Set(days));
+  const topups = list('topup');
+  const resets = list('reset');
+  const parts = [t('sparklineLabel', formatCount(span.first, locale), formatCount(span.last, locale))];
+  if (resets.length > 0) parts.push(t('sparklineResets', dates(resets)));
+  if (topups.length > 0) parts.push(counted(t, locale, 'sparklineTopups', topups.length, dates(topups)));
+  return parts.join(', ');
+}
+
+export function sparklineView(facts: SparklineFacts, now: number, locale: string, t: Translate): SparklineView {
+  const { line, dot, marks, width, height } = facts;
+  return { line, dot, marks, width, height, label: sparklineLabel(facts, now, locale, t) };
 }

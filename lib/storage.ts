@@ -27,7 +27,7 @@ interface ValueOptions<T> {
   parse: (value: unknown) => T | undefined;
   fallback: T;
   version: number;
-  /** `migrations[n]` turns version n − 1 data into version n. */
+  /** `migrations[n]` turns version n − 1 data into version n; `undefined` drops data it cannot carry forward. */
   migrations?: Record<number, (old: unknown) => unknown>;
 }
 
@@ -73,8 +73,11 @@ export function defineStoredValue<T>(key: string, options: ValueOptions<T>): Sto
       let value = stored[key];
       if (value !== undefined) {
         for (let version = from + 1; version <= options.version; version += 1) {
-          value = options.migrations?.[version]?.(value) ?? value;
+          const step = options.migrations?.[version];
+          if (step) value = step(value);
+          if (value === undefined) break;
         }
+        if (value === undefined) await area().remove(key);
       }
       await area().set(
         value === undefined

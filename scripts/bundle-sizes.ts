@@ -15,10 +15,15 @@ export const BUDGETS = {
   // Reading hostile input costs about 0.2 kB in the popup, 0.8 kB in the options page (the
   // paste reader, the locale's group separator, an error boundary per section) and 0.2 kB in
   // the worker (text and link cleaning, version and time checks on every read).
-  popup: { js: 22_300, css: 2_000 },
+  // The forecast block is worded in the popup now, by code loaded after the numbers are painted;
+  // its loader stays: Vite's dynamic-import helper (0.6 kB, which the options page already
+  // carried). The messages' own language and plural rules add 0.2 kB to every page; one shared
+  // chunk for what popup and options both load (wxt.config.ts) wins back 0.3 kB of it.
+  popup: { js: 22_850, css: 2_000 },
   // The options page reads storage before its first render (the saved key in its first frame,
-  // entrypoints/options/first-read.ts): 60 bytes more.
-  options: { js: 22_400, css: 2_000 },
+  // entrypoints/options/first-read.ts): 60 bytes more. Settings that save themselves as they
+  // change (in order, keeping typed text until stored, asking before leaving with it): 0.6 kB.
+  options: { js: 22_950, css: 2_000 },
   background: { js: 19_900, css: 0 },
 } as const;
 

@@ -3,12 +3,12 @@ import { KeyField } from '@/components/KeyField';
 import { Notice, type Tone } from '@/components/Notice';
 import { describeActionError } from '@/components/action-error';
 import { useStored } from '@/components/use-stored';
-import { formatCount } from '@/lib/format';
 import { t, type MessageKey } from '@/lib/i18n';
 import { maskKey } from '@/lib/key';
 import { parseKeyInput, type KeyProblem } from '@/lib/key-paste';
 import { send, type SaveKeyResult } from '@/lib/messages';
 import { planLabel } from '@/lib/plan';
+import { counted } from '@/lib/plural';
 import { UPDATE_KEY_HASH } from '@/lib/config';
 import { rejectsKey } from '@/lib/failures';
 import { isFailure } from '@/lib/status';
@@ -37,7 +37,7 @@ function describeSave(outcome: SaveKeyResult, key: string, stored: string | null
     case 'connected':
       return {
         tone: 'success',
-        text: t('connected', planLabel(outcome.usage.plan, t), formatCount(outcome.usage.remainingCredits, locale)),
+        text: counted(t, locale, 'connected', outcome.usage.remainingCredits, planLabel(outcome.usage.plan, t)),
       };
     case 'rejected':
       return { tone: 'error', text: t('keyRejected') };

@@ -2,14 +2,16 @@ import { render } from 'preact';
 import './options.css';
 import { provideFirstRead } from '@/components/use-stored';
 import { readFirst } from './first-read';
-import { t, uiLocale } from '@/lib/i18n';
+import { t, uiLanguage } from '@/lib/i18n';
 import { App } from './App';
 
 // Storage is read before the first render, so what is stored (the saved key, the threshold)
 // is in the first frame instead of replacing defaults a moment later.
 void readFirst().then((read) => {
   provideFirstRead(read);
-  document.documentElement.lang = uiLocale();
+  const { locale, dir } = uiLanguage();
+  document.documentElement.lang = locale;
+  document.documentElement.dir = dir;
   document.title = t('optionsTitle');
-  render(<App locale={uiLocale()} />, document.getElementById('app')!);
+  render(<App locale={locale} />, document.getElementById('app')!);
 });

@@ -13,10 +13,8 @@ import { DASHBOARD_URL } from '@/lib/config';
 import { apiKeyItem, pollStatusItem, settingsItem, snapshotItem } from '@/lib/storage';
 import { toView, describeFailure } from '@/lib/view';
 import { planLabel } from '@/lib/plan';
-import { InsightsPanel } from '@/components/InsightsPanel';
-import { currentInsightsView, insightsViewItem } from '@/lib/insights-view-item';
 import { UsageDetails } from './UsageDetails';
-import { CompressionsNotice } from './CompressionsNotice';
+import { ForecastSlot } from './ForecastSlot';
 import { RefreshButton, RefreshTries } from './RefreshButton';
 import { UpdateKeyButton } from './UpdateKeyButton';
 import type { PopupState } from './state';
@@ -26,8 +24,6 @@ export function App({ initial }: { initial: PopupState }) {
   const snapshot = useStored(snapshotItem, initial.snapshot);
   const status = useStored(pollStatusItem, initial.status);
   const settings = useStored(settingsItem, initial.settings);
-  // Read after the first paint: the forecast never delays the numbers, and keeps its place meanwhile.
-  const insights = useStored(insightsViewItem, null);
   const [refreshing, setRefreshing] = useState(false);
   const [refreshError, setRefreshError] = useState<string | null>(null);
   const { locale } = initial;
@@ -35,7 +31,6 @@ export function App({ initial }: { initial: PopupState }) {
   // A check the user asks for keeps a minimum gap after the last one (and honours Retry-After).
   const refreshAt = earliestUserRefresh(status);
   const now = useClock(refreshAt);
-  const insightsView = currentInsightsView(insights, now);
   const tooSoon = refreshAt !== null && refreshAt > now;
   const actions = popupActions(view, status, now);
 
@@ -93,12 +88,14 @@ export function App({ initial }: { initial: PopupState }) {
               packsFirst={actions.primary === 'top-up'}
             />
           </ErrorBoundary>
-          {/* When the reset date is known (set or detected), it says when compressions come back. */}
-          {actions.compressionsUsedUp && (
-            <CompressionsNotice resetAt={insightsView?.nextResetAt ?? null} locale={locale} />
-          )}
-          <ErrorBoundary resetKey={insights}>
-            <InsightsPanel view={insightsView} onOpenSettings={openOptions} />
+          <ErrorBoundary resetKey={view.snapshot}>
+            <ForecastSlot
+              readAt={view.snapshot.fetchedAt}
+              now={now}
+              locale={locale}
+              compressionsUsedUp={actions.compressionsUsedUp}
+              onOpenSettings={openOptions}
+            />
           </ErrorBoundary>
         </>
       ) : (

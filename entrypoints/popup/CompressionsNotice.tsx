@@ -1,4 +1,4 @@
-import { PLANS_URL } from '@/lib/config';
+import { DASHBOARD_URL } from '@/lib/config';
 import { formatDay } from '@/lib/format';
 import { t } from '@/lib/i18n';
 
@@ -8,14 +8,14 @@ interface CompressionsNoticeProps {
   locale: string;
 }
 
-/** Compressions are used up on a limited plan: when they come back, and where to upgrade. */
+/** Compressions are used up on a limited plan: when they come back, and where the plan is changed. */
 export function CompressionsNotice({ resetAt, locale }: CompressionsNoticeProps) {
   return (
     <p class="notice compressions-used-up">
       {t('compressionsUsedUp')}
       {resetAt !== null && ` ${t('compressionsBackOn', formatDay(resetAt, locale))}`}{' '}
-      <a href={PLANS_URL} target="_blank" rel="noopener noreferrer">
-        {t('upgradePlan')}
+      <a href={DASHBOARD_URL} target="_blank" rel="noopener noreferrer">
+        {t('planInDashboard')}
       </a>
     </p>
   );

@@ -1,6 +1,7 @@
 import { Meter } from '@/components/Meter';
 import { formatAge, formatCount } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import { counted } from '@/lib/plural';
 import { hasUnlimitedCompressions, type UsageSnapshot } from '@/lib/usage';
 import type { View } from '@/lib/view';
 import { TopupPacks } from './TopupPacks';
@@ -61,7 +62,7 @@ export function UsageDetails({ view, snapshot, locale, now, packsFirst }: UsageD
           <dt>{t('compressions')}</dt>
           <dd>
             {hasUnlimitedCompressions(usage)
-              ? t('compressionsUnlimited', count(usage.compressionsUsed))
+              ? counted(t, locale, 'compressionsUnlimited', usage.compressionsUsed)
               : t('usedOf', count(usage.compressionsUsed), count(usage.compressionsLimit))}
           </dd>
         </div>

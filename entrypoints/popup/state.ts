@@ -1,11 +1,13 @@
 import { apiKeyItem, pollStatusItem, readStored, settingsItem, snapshotItem } from '@/lib/storage';
-import { uiLocale } from '@/lib/i18n';
+import { uiLanguage, type ShownLanguage } from '@/lib/i18n';
 import type { PollStatus } from '@/lib/status';
 import type { Settings } from '@/lib/settings';
 import type { UsageSnapshot } from '@/lib/usage';
 
 export interface PopupState {
+  /** The language the messages are in: every number and date follows it, and the page's `lang`. */
   locale: string;
+  dir: ShownLanguage['dir'];
   key: string | null;
   snapshot: UsageSnapshot | null;
   status: PollStatus | null;
@@ -19,5 +21,5 @@ export async function loadPopupState(): Promise<PopupState> {
     status: pollStatusItem,
     settings: settingsItem,
   });
-  return { locale: uiLocale(), key, snapshot, status, settings };
+  return { ...uiLanguage(), key, snapshot, status, settings };
 }

@@ -195,8 +195,9 @@ test('the options page says what is wrong with a paste, and reads 1.000 as a dec
     await expect(options.getByText(`Saved key: flx_live_a3f9…b2c1`)).toBeVisible();
   }
 
-  await options.getByLabel('Warn me at or below this many AI credits').fill('1.000');
-  await options.getByRole('button', { name: 'Save alert settings' }).click();
+  const threshold = options.getByLabel('Warn me at or below this many AI credits');
+  await threshold.fill('1.000');
+  await threshold.press('Enter');
   await expect(options.getByRole('alert')).toHaveText(
     'Enter a whole number of credits, 1 or more, or leave it empty for the default.',
   );

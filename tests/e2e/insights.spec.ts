@@ -32,8 +32,46 @@ test('the popup says when credits reset, how long they last at this pace, and dr
   await expect(forecast.getByText(/^Enough until your reset on /)).toBeVisible();
   const sparkline = forecast.getByRole('img');
   await expect(sparkline).toHaveAccessibleName(/^AI credits left over the last 30 days: from [\d,]+ to 1,080/);
-  await expect(sparkline).toHaveAccessibleName(/one top-up on /);
+  await expect(sparkline).toHaveAccessibleName(/1 top-up on /);
   await expect(sparkline).toHaveAccessibleName(/monthly reset on /);
+});
+
+/** The last good check (its numbers and the forecast computed from them) happened `ms` earlier than it did. */
+async function moveLastGoodCheckBack(context: Context, ms: number) {
+  const page = await extensionPage(context);
+  await page.evaluate(async (by) => {
+    type Local = { get(key: null): Promise<Record<string, Record<string, number>>>; set(value: object): Promise<void> };
+    const { local } = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage;
+    const { usageSnapshot, insightsView, pollStatus } = await local.get(null);
+    await local.set({
+      usageSnapshot: { ...usageSnapshot, fetchedAt: usageSnapshot!.fetchedAt! - by },
+      insightsView: { ...insightsView, computedAt: insightsView!.computedAt! - by },
+      pollStatus: { ...pollStatus, checkedAt: pollStatus!.checkedAt! - by },
+    });
+  }, ms);
+}
+
+test('offline since yesterday, the popup still shows the forecast it has, as of the last good check', async ({
+  api,
+  extension,
+  saveKey,
+  openPopup,
+}) => {
+  await seedHistory(extension.context, { daysSinceReset: 9 });
+  await saveKey();
+  await moveLastGoodCheckBack(extension.context, DAY);
+  api.setFault('server-error');
+  const popup = await openPopup();
+  const forecast = popup.getByRole('region', { name: 'Forecast' });
+  await expect(forecast).toHaveAttribute('aria-busy', 'false');
+  const yesterday = new Date(Date.now() - DAY).toLocaleString('en-US', { month: 'short', day: 'numeric' });
+  await expect(forecast.getByText(new RegExp(`^As of ${yesterday}, \\d{1,2}:\\d{2}\\s[AP]M$`))).toBeVisible();
+  await expect(forecast.getByText(/^Monthly credits reset in \d+ days \(\w{3} \d{1,2}\)$/)).toBeVisible();
+  await expect(forecast.getByText(/^At this pace, your AI credits last about \d+ more days \(to /)).toBeVisible();
+  await expect(forecast.getByRole('img')).toHaveAccessibleName(/^AI credits left over the last 30 days: from /);
+  // The popup's own check failed: the block is still yesterday's, and says so.
+  await expect(popup.getByRole('status').filter({ hasText: "FluxImage's server is having trouble." })).toBeVisible();
+  await expect(forecast.getByText(/^As of /)).toBeVisible();
 });
 
 test('without a day of history the popup says when the forecast comes, and where to set the reset date', async ({
@@ -75,8 +113,9 @@ test('the options page shows the detected renewal day, lets the user change it, 
   expect(rows.at(-1)).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z,1080,/);
 
   const nextDay = (dayOfMonthAgo(9) % 28) + 1;
+  // The day saves itself once typed and committed: no button to press.
   await day.fill(String(nextDay));
-  await options.getByRole('button', { name: 'Save these settings' }).click();
+  await day.press('Enter');
   await expect(options.getByText('Set by you. Leave it empty to use the day detected from your resets.')).toBeVisible();
   await ageLastCheck(extension.context);
   const popup = await openPopup();

@@ -92,16 +92,13 @@ for (const lang of ['en', 'es'] as const) {
       await expect(popup.getByText(words.usedUp)).toHaveCount(0);
     });
 
-    test('compressions used up on a limited plan: says so and links to the plans', async ({ api }) => {
+    test('compressions used up on a limited plan: says so and links to the dashboard', async ({ api }) => {
       api.setUsage({ plan: 'starter', compressor_used: 200, compressor_limit: 200, canCompress: false });
       api.setUsage({ ia_credits_remaining: 999 });
       await pollUntilBadge('999');
       const popup = await openPopup();
       await expect(popup.getByText(words.usedUp)).toBeVisible();
-      await expect(popup.getByRole('link', { name: words.plans })).toHaveAttribute(
-        'href',
-        'https://fluximage.app/pricing',
-      );
+      await expect(popup.getByRole('link', { name: words.plans })).toHaveAttribute('href', 'https://fluximage.app/');
     });
 
     test('updates failing: under Refresh, when it last tried and when it tries next', async ({ api }) => {

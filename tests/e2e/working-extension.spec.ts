@@ -258,10 +258,11 @@ test.describe('settings', () => {
     const options = await saveKey();
     await expectBadge(badge, '1k');
     const normal = (await badge()).color;
+    // Each setting saves itself: the threshold when the field is left, the checkbox when clicked.
     await options.getByLabel('Warn me at or below this many AI credits').fill('2000');
     await options.getByLabel('Show a desktop notification when AI credits run low').uncheck();
-    await options.getByRole('button', { name: 'Save alert settings' }).click();
-    await expect(options.getByText('Settings saved.')).toBeVisible();
+    await expect(options.locator('.save-note', { hasText: 'Saved' })).toBeVisible();
+    await expect(options.getByLabel('Warn me at or below this many AI credits')).toHaveValue('2000');
     await expect.poll(async () => (await badge()).color).not.toEqual(normal);
     expect((await badge()).title).toContain('Low: at or under your alert threshold of 2,000.');
     api.setUsage({ ia_credits_remaining: 900 });
@@ -274,8 +275,10 @@ test.describe('settings', () => {
 
   test('a threshold that is not a whole number is refused with a message', async ({ openOptions }) => {
     const options = await openOptions();
-    await options.getByLabel('Warn me at or below this many AI credits').fill('ten');
-    await options.getByRole('button', { name: 'Save alert settings' }).click();
+    const threshold = options.getByLabel('Warn me at or below this many AI credits');
+    await threshold.fill('ten');
+    await threshold.press('Enter');
     await expect(options.getByRole('alert')).toHaveText(/Enter a whole number of credits/);
+    await expect(threshold).toHaveValue('ten');
   });
 });

@@ -64,7 +64,7 @@ export async function simulateDay(
     announce: async () => undefined,
     announceInsight: async () => undefined,
     clearAnnouncements: async () => undefined,
-    describeInsights: (input) => insightsView(input, 'en', () => ''),
+    describeInsights: insightsView,
   });
   const before = api.usageRequests().length;
   // The user saves the key (anyway, when FluxImage cannot confirm it), as in an outage.

@@ -23,6 +23,7 @@ const facts = (changes: Partial<InsightFacts>): InsightFacts => ({
   reset,
   remaining: 90,
   now,
+  asOf: now,
   ...changes,
 });
 
@@ -62,6 +63,15 @@ describe('popup sentences', () => {
     [{ kind: 'insufficient' }, null],
   ] as [Forecast, string | null][])('compared with the reset %#: %s', (forecast, expected) => {
     expect(insightLines(facts({ forecast }), 'en-US', en).outlook?.text ?? null).toBe(expected);
+  });
+
+  it('counts days without spending back from the last check, not from when the popup opens', () => {
+    const later = insightLines(
+      facts({ forecast: { kind: 'no-spending', basisDays: 3 }, now: now + 2 * DAY }),
+      'en-US',
+      en,
+    );
+    expect(later.pace).toBe('No AI credits used since Nov 24');
   });
 
   it('says nothing about the pace when no credits are left', () => {

@@ -1,13 +1,15 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Insights } from '@/components/Insights';
 import { InsightsPanel } from '@/components/InsightsPanel';
 import { insightsView } from '@/lib/insights-view';
+import { insightsViewItem } from '@/lib/insights-view-item';
+import { insightsWords } from '@/lib/insights-view-words';
 import { Sparkline } from '@/components/Sparkline';
-import { sparklineView } from '@/lib/sparkline';
+import { sparklineFacts, sparklineView } from '@/lib/sparkline';
 import { DAY, HOUR } from '@/lib/calendar';
 import { appendPoint, EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '@/lib/history';
-import { en, usage } from './helpers';
+import { Forecast } from '@/entrypoints/popup/Forecast';
+import { en } from './helpers';
 
 const now = new Date(2026, 11, 8, 15).getTime();
 
@@ -45,10 +47,12 @@ function week(start = 160, topupAmount = 500): UsageHistory {
 
 describe('the sparkline', () => {
   it('is an image whose name says the same in words, with the line, the top-up and the current value', () => {
-    const svg = mount(<Sparkline view={sparklineView(week(), now, 'en-US', en)} />).querySelector('svg')!;
+    const svg = mount(<Sparkline view={sparklineView(sparklineFacts(week(), now), now, 'en-US', en)} />).querySelector(
+      'svg',
+    )!;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe(
-      'AI credits left over the last 30 days: from 160 to 590, monthly reset on Nov 14, one top-up on Dec 5',
+      'AI credits left over the last 30 days: from 160 to 590, monthly reset on Nov 14, 1 top-up on Dec 5',
     );
     expect(svg.querySelector('polyline')!.getAttribute('points')!.split(' ')).toHaveLength(7 * 24 + 1);
     expect(svg.querySelectorAll('.sparkline-topup')).toHaveLength(1);
@@ -57,7 +61,9 @@ describe('the sparkline', () => {
 
   it('keeps its size while the history is read, hidden from screen readers', () => {
     const placeholder = mount(<Sparkline view={undefined} />).querySelector('svg')!;
-    const drawn = mount(<Sparkline view={sparklineView(week(), now, 'en-US', en)} />).querySelector('svg')!;
+    const drawn = mount(
+      <Sparkline view={sparklineView(sparklineFacts(week(), now), now, 'en-US', en)} />,
+    ).querySelector('svg')!;
     expect(placeholder.getAttribute('aria-hidden')).toBe('true');
     expect(placeholder.querySelector('polyline')).toBeNull();
     for (const attribute of ['width', 'height', 'viewBox']) {
@@ -67,67 +73,105 @@ describe('the sparkline', () => {
 });
 
 describe('the forecast block', () => {
-  const props = { usage: usage({ remainingCredits: 590 }), renewalDay: null, now, locale: 'en-US' };
+  interface Block {
+    history: UsageHistory;
+    remaining?: number;
+    renewalDay?: number | null;
+    /** When the worker computed the facts; the popup words them at `now`. */
+    computedAt?: number;
+    onOpenSettings?: () => void;
+  }
+  const block = ({ history, remaining = 590, renewalDay = null, computedAt = now, onOpenSettings }: Block) => {
+    const view = insightsView({ history, remaining, renewalDay, now: computedAt });
+    // What the worker stored, as storage gives it back.
+    const stored = JSON.parse(JSON.stringify({ view, computedAt })) as { view: typeof view; computedAt: number };
+    const words = insightsWords(stored, computedAt, now, 'en-US', en);
+    return mount(<InsightsPanel words={words} onOpenSettings={onOpenSettings ?? (() => {})} />);
+  };
+  const lines = (element: HTMLElement) => [...element.querySelectorAll('.insights-lines p')].map((p) => p.textContent);
 
   it('tells when credits reset and how long they last at this pace', () => {
-    const block = mount(<Insights {...props} history={week()} onOpenSettings={() => {}} />);
-    expect([...block.querySelectorAll('.insights-lines p')].map((p) => p.textContent)).toEqual([
+    const shown = block({ history: week() });
+    expect(lines(shown)).toEqual([
       'Monthly credits reset in 6 days (Dec 14)',
       'At this pace, your AI credits last about 59 more days (to Feb 5, 2027)',
       'Enough until your reset on Dec 14',
     ]);
-    expect(block.querySelector('section')!.getAttribute('aria-busy')).toBe('false');
+    expect(shown.querySelector('section')!.getAttribute('aria-busy')).toBe('false');
   });
 
   it('warns, in the warning colour, when the credits run out before the reset', () => {
-    const block = mount(
-      <Insights {...props} usage={usage({ remainingCredits: 30 })} history={week(100, 0)} onOpenSettings={() => {}} />,
-    );
-    const outlook = block.querySelector('.insights-outlook')!;
+    const outlook = block({ history: week(100, 0), remaining: 30 }).querySelector('.insights-outlook')!;
     expect(outlook.textContent).toBe('Runs out about 3 days before your reset');
     expect(outlook.classList.contains('insights-short')).toBe(true);
   });
 
   it('links to the settings when the reset date is not known', () => {
     const openSettings = vi.fn();
-    const history = { ...week(), resets: [] };
-    const block = mount(<Insights {...props} history={history} onOpenSettings={openSettings} />);
-    expect(block.querySelector('.insights-lines p')!.textContent).toBe('Reset date not known yet — set it in Settings');
-    block.querySelector<HTMLButtonElement>('.insights-lines button')!.click();
+    const shown = block({ history: { ...week(), resets: [] }, onOpenSettings: openSettings });
+    expect(shown.querySelector('.insights-lines p')!.textContent).toBe('Reset date not known yet — set it in Settings');
+    shown.querySelector<HTMLButtonElement>('.insights-lines button')!.click();
     expect(openSettings).toHaveBeenCalledOnce();
   });
 
   it('takes the renewal day the user set over the detected one', () => {
-    const block = mount(<Insights {...props} renewalDay={20} history={week()} onOpenSettings={() => {}} />);
-    expect(block.querySelector('.insights-lines p')!.textContent).toBe('Monthly credits reset in 12 days (Dec 20)');
+    const shown = block({ history: week(), renewalDay: 20 });
+    expect(shown.querySelector('.insights-lines p')!.textContent).toBe('Monthly credits reset in 12 days (Dec 20)');
   });
 
-  it('reserves the same boxes, empty and busy, until the history arrives', () => {
-    const block = mount(<Insights {...props} history={undefined} onOpenSettings={() => {}} />);
-    expect(block.querySelector('section')!.getAttribute('aria-busy')).toBe('true');
-    expect(block.querySelector('svg.sparkline')).not.toBeNull();
-    expect(block.querySelector('.insights-lines')!.childElementCount).toBe(0);
+  it('reserves the same boxes, empty and busy, until the block is read', () => {
+    const shown = mount(<InsightsPanel words={undefined} onOpenSettings={() => {}} />);
+    expect(shown.querySelector('section')!.getAttribute('aria-busy')).toBe('true');
+    expect(shown.querySelector('svg.sparkline')).not.toBeNull();
+    expect(shown.querySelector('.insights-lines')!.childElementCount).toBe(0);
+  });
+
+  it('says when a forecast comes when none is stored yet, and is not busy', () => {
+    const shown = mount(<InsightsPanel words={null} onOpenSettings={() => {}} />);
+    expect(shown.querySelector('section')!.getAttribute('aria-busy')).toBe('false');
+    expect(lines(shown)).toEqual(['The forecast appears after the next successful check']);
   });
 
   it('asks for a day of use before forecasting', () => {
-    const block = mount(<Insights {...props} history={EMPTY_HISTORY} onOpenSettings={() => {}} />);
-    expect(block.textContent).toContain('Forecast after a day of use');
-    expect(block.querySelector('svg')!.getAttribute('aria-label')).toBe(
+    const shown = block({ history: EMPTY_HISTORY });
+    expect(shown.textContent).toContain('Forecast after a day of use');
+    expect(shown.querySelector('svg')!.getAttribute('aria-label')).toBe(
       'No AI credit history for the last 30 days yet',
     );
   });
 
-  it('never shows a date in the past, even days after the last reading', () => {
-    const block = mount(<Insights {...props} now={now + 3 * DAY} history={week()} onOpenSettings={() => {}} />);
-    expect(block.textContent).not.toMatch(/Dec [1-9]\)/);
+  it('from a check days ago, shows what it knew, as of when, and never a date in the past', () => {
+    const shown = block({ history: week(), computedAt: now - 3 * DAY });
+    expect(shown.querySelector('section')!.getAttribute('aria-busy')).toBe('false');
+    expect(lines(shown)[0]).toBe('As of Dec 5, 3:00 PM');
+    expect(lines(shown)[1]).toBe('Monthly credits reset in 6 days (Dec 14)');
+    expect(shown.textContent).not.toMatch(/Dec [1-7]\)/);
+  });
+});
+
+describe('the popup’s forecast, from what the worker stored', () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+  it('fills in from a block computed yesterday, marked as of then', async () => {
+    const yesterday = now - DAY;
+    const view = insightsView({ history: week(), remaining: 590, renewalDay: null, now: yesterday });
+    await insightsViewItem.set({ view, computedAt: yesterday });
+    const shown = mount(
+      <Forecast readAt={yesterday} now={now} locale="en-US" compressionsUsedUp={false} onOpenSettings={() => {}} />,
+    );
+    await vi.waitFor(() => expect(shown.querySelector('section')!.getAttribute('aria-busy')).toBe('false'));
+    expect(shown.querySelector('.insights-as-of')!.textContent).toBe('As of Dec 7, 3:00 PM');
+    expect(shown.textContent).toContain('Monthly credits reset in 6 days (Dec 14)');
   });
 
-  it('draws the same from a view stored by the worker as from the history', () => {
-    const view = insightsView({ history: week(), remaining: 590, renewalDay: null, now }, 'en-US', en);
-    const stored = JSON.parse(JSON.stringify(view)) as typeof view;
-    const fromStorage = mount(<InsightsPanel view={stored} onOpenSettings={() => {}} />);
-    const inPage = mount(<Insights {...props} history={week()} onOpenSettings={() => {}} />);
-    expect(fromStorage.innerHTML).toBe(inPage.innerHTML);
-    expect(fromStorage.querySelector('polyline')).not.toBeNull();
+  it('with compressions used up, says on which day they come back', async () => {
+    const view = insightsView({ history: week(), remaining: 590, renewalDay: null, now });
+    await insightsViewItem.set({ view, computedAt: now });
+    const shown = mount(
+      <Forecast readAt={now} now={now} locale="en-US" compressionsUsedUp onOpenSettings={() => {}} />,
+    );
+    await settle();
+    await vi.waitFor(() => expect(shown.querySelector('.compressions-used-up')!.textContent).toContain('Dec 14'));
+    expect(shown.querySelector('.compressions-used-up a')!.getAttribute('href')).toBe('https://fluximage.app/');
   });
 });

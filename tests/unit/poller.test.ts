@@ -72,13 +72,11 @@ function setup() {
       announced.push(announcement.kind);
     },
     clearAnnouncements: async () => {},
-    describeInsights: ({ history, remaining }) => ({
-      lines: {
-        reset: { known: false, text: `${history.points.length} readings`, link: '' },
-        pace: null,
-        outlook: null,
-      },
-      sparkline: { line: '', dot: null, marks: [], width: 288, height: 44, label: `${remaining} left` },
+    describeInsights: ({ history, remaining, renewalDay }) => ({
+      forecast: { kind: 'no-spending', basisDays: history.points.length },
+      renewal: { userDay: renewalDay, resets: history.resets },
+      remaining,
+      sparkline: { line: '', dot: null, marks: [], width: 288, height: 44, span: null },
     }),
   };
   return {
@@ -450,7 +448,7 @@ describe('usage history and look-ahead', () => {
     ]);
     expect(await insightsViewItem.get()).toMatchObject({
       computedAt: T0 + POLL_INTERVAL_MS,
-      view: { lines: { reset: { text: '2 readings' } }, sparkline: { label: '1070 left' } },
+      view: { forecast: { kind: 'no-spending', basisDays: 2 }, remaining: 1070 },
     });
   });
 

@@ -3,7 +3,7 @@ import { resetInfo } from '@/lib/billing-period';
 import { DAY } from '@/lib/calendar';
 import { forecastCredits } from '@/lib/forecast';
 import { historyItem } from '@/lib/history-item';
-import { sparklineLabel } from '@/lib/sparkline';
+import { sparklineFacts, sparklineLabel } from '@/lib/sparkline';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sampleHistory, sampleHistoryStorage } from '../fake-api/sample-history';
 import { en } from './helpers';
@@ -29,7 +29,9 @@ describe('the demo and e2e sample history', () => {
     expect(reset).toMatchObject({ day: 18, nextAt: new Date(2026, 11, 18).getTime() });
     const forecast = forecastCredits(history, now);
     expect(forecast.kind === 'pace' && forecast.runOutAt > reset.nextAt).toBe(true);
-    expect(sparklineLabel(history, now, 'en-US', en)).toMatch(/monthly reset on Nov 18, one top-up on Nov \d+$/);
+    expect(sparklineLabel(sparklineFacts(history, now), now, 'en-US', en)).toMatch(
+      /monthly reset on Nov 18, 1 top-up on Nov \d+$/,
+    );
   });
 
   it('can be a heavy month that runs out before the reset', () => {

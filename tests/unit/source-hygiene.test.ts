@@ -25,6 +25,13 @@ describe('code that ships in the extension', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('links to no FluxImage page but the dashboard, the one FluxImage documents (and the API origin)', () => {
+    const addresses = shipped.flatMap((path) =>
+      [...readFileSync(path, 'utf8').matchAll(/https?:\/\/(?:[\w-]+\.)*fluximage\.app[^'"`\s)]*/g)].map((m) => m[0]),
+    );
+    expect(new Set(addresses)).toEqual(new Set(['https://fluximage.app', 'https://fluximage.app/']));
+  });
+
   it('touches `browser` only in entrypoints and the edge modules named for it', () => {
     const allowed = new Set([
       'lib/browser-edges.ts',

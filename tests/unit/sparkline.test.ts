@@ -3,7 +3,7 @@ import spanish from '../../public/_locales/es/messages.json';
 import { DAY } from '@/lib/calendar';
 import type { HistoryPoint, UsageHistory } from '@/lib/history';
 import { createTranslator } from '@/lib/i18n';
-import { sparklineGeometry, sparklineLabel } from '@/lib/sparkline';
+import { sparklineFacts, sparklineGeometry, sparklineLabel, type SparklineFacts } from '@/lib/sparkline';
 import { en } from './helpers';
 
 const now = new Date(2026, 11, 1, 12).getTime();
@@ -55,8 +55,8 @@ describe('sparkline geometry', () => {
 
 describe('sparkline in words', () => {
   it('says where the credits went and what came back', () => {
-    expect(sparklineLabel(month, now, 'en-US', en)).toBe(
-      'AI credits left over the last 30 days: from 1,800 to 1,080, one top-up on Nov 20',
+    expect(sparklineLabel(sparklineFacts(month, now), now, 'en-US', en)).toBe(
+      'AI credits left over the last 30 days: from 1,800 to 1,080, 1 top-up on Nov 20',
     );
   });
 
@@ -64,28 +64,36 @@ describe('sparkline in words', () => {
     const points = [...month.points, reading(-1, 1090)];
     points.splice(3, 0, reading(11.9, 900, { used: 1000, topup: 900 }));
     const history = { points, resets: [now - 5 * DAY] };
-    expect(sparklineLabel(history, now, 'en-US', en)).toBe(
+    expect(sparklineLabel(sparklineFacts(history, now), now, 'en-US', en)).toBe(
       'AI credits left over the last 30 days: from 1,800 to 1,080, monthly reset on Nov 26, 2 top-ups (Nov 19 and Nov 20)',
     );
   });
 
   it('speaks Spanish', () => {
-    expect(sparklineLabel(month, now, 'es', createTranslator(spanish))).toBe(
-      'Créditos de IA restantes en los últimos 30 días: de 1800 a 1080, una recarga el 20 nov',
+    expect(sparklineLabel(sparklineFacts(month, now), now, 'es', createTranslator(spanish))).toBe(
+      'Créditos de IA restantes en los últimos 30 días: de 1800 a 1080, 1 recarga el 20 nov',
     );
   });
 
   it('names a day once when several top-ups fall on it', () => {
     const points = [...month.points];
     points.splice(3, 0, reading(11.2, 900, { used: 1000, topup: 900 }));
-    expect(sparklineLabel({ points, resets: [] }, now, 'en-US', en)).toBe(
+    expect(sparklineLabel(sparklineFacts({ points, resets: [] }, now), now, 'en-US', en)).toBe(
       'AI credits left over the last 30 days: from 1,800 to 1,080, 2 top-ups (Nov 20)',
     );
   });
 
   it('says when there is nothing to draw yet', () => {
-    expect(sparklineLabel({ points: [], resets: [] }, now, 'en-US', en)).toBe(
+    expect(sparklineLabel(sparklineFacts({ points: [], resets: [] }, now), now, 'en-US', en)).toBe(
       'No AI credit history for the last 30 days yet',
+    );
+  });
+
+  it('is worded from the stored facts by the page: its language, and its year', () => {
+    const stored: SparklineFacts = JSON.parse(JSON.stringify(sparklineFacts(month, now)));
+    const nextYear = new Date(2027, 0, 5).getTime();
+    expect(sparklineLabel(stored, nextYear, 'es', createTranslator(spanish))).toBe(
+      'Créditos de IA restantes en los últimos 30 días: de 1800 a 1080, 1 recarga el 20 nov 2026',
     );
   });
 });

@@ -4,13 +4,14 @@ import { extensionStore } from '@/lib/extension-store';
 import { KEY } from './helpers';
 
 /**
- * Stored data as each released version of the extension wrote it. Every item is
- * at version 1 today; a change of format must bump the item's version, add a
- * migration, and add the old shape here so this test walks it forward.
+ * Stored data as each released version of the extension wrote it. A change of format
+ * must bump the item's version, add a migration, and add the old shape here so this
+ * test walks it forward. `readsAs` is what a version's data reads as when that is not
+ * `current`: data its migration had to drop.
  */
 const FIXTURES: Record<
   keyof typeof extensionStore,
-  { storageKey: string; byVersion: Record<number, unknown>; current: unknown }
+  { storageKey: string; byVersion: Record<number, unknown>; current: unknown; readsAs?: Record<number, unknown> }
 > = {
   apiKey: { storageKey: 'apiKey', byVersion: { 1: KEY }, current: KEY },
   snapshot: {
@@ -75,6 +76,7 @@ const FIXTURES: Record<
   insightsView: {
     storageKey: 'insightsView',
     byVersion: {
+      // Version 1 kept the block's sentences, in one language: they cannot become facts again.
       1: {
         view: {
           lines: {
@@ -86,8 +88,29 @@ const FIXTURES: Record<
         },
         computedAt: 1795615200000,
       },
+      // Version 2 keeps facts; the popup words them.
+      2: {
+        view: {
+          forecast: { kind: 'pace', perDay: 12.5, daysLeft: 86.4, runOutAt: 1803080160000, basisDays: 7 },
+          renewal: { userDay: null, resets: [1794988800000] },
+          remaining: 1080,
+          sparkline: {
+            line: '3,20 285,6.8',
+            dot: { x: 285, y: 6.8 },
+            marks: [{ kind: 'reset', at: 1794988800000, x: 197.7 }],
+            width: 288,
+            height: 44,
+            span: { first: 402, last: 1080 },
+          },
+        },
+        computedAt: 1795615200000,
+      },
     },
-    current: expect.objectContaining({ computedAt: 1795615200000 }),
+    current: expect.objectContaining({
+      computedAt: 1795615200000,
+      view: expect.objectContaining({ remaining: 1080, renewal: { userDay: null, resets: [1794988800000] } }),
+    }),
+    readsAs: { 1: null },
   },
   insightAlertMemory: {
     storageKey: 'insightAlertMemory',
@@ -125,6 +148,9 @@ const FIXTURES: Record<
   },
 };
 
+const expectedFrom = (fixture: (typeof FIXTURES)[keyof typeof FIXTURES], version: number) =>
+  fixture.readsAs && version in fixture.readsAs ? fixture.readsAs[version] : fixture.current;
+
 const cases = Object.entries(FIXTURES).flatMap(([item, fixture]) =>
   Object.entries(fixture.byVersion).map(([version, value]) => ({
     item: item as keyof typeof extensionStore,
@@ -139,14 +165,14 @@ describe('stored data from every version', () => {
     '$item written by version $version reads as today’s shape',
     async ({ item, version, value, fixture }) => {
       await fakeBrowser.storage.local.set({ [fixture.storageKey]: value, [`${fixture.storageKey}$`]: { v: version } });
-      expect(await extensionStore[item].get()).toEqual(fixture.current);
+      expect(await extensionStore[item].get()).toEqual(expectedFrom(fixture, version));
     },
   );
 
   it.each(Object.keys(FIXTURES))('%s written before versioning reads as version 1', async (item) => {
     const fixture = FIXTURES[item as keyof typeof extensionStore]!;
     await fakeBrowser.storage.local.set({ [fixture.storageKey]: fixture.byVersion[1] });
-    expect(await extensionStore[item as keyof typeof extensionStore].get()).toEqual(fixture.current);
+    expect(await extensionStore[item as keyof typeof extensionStore].get()).toEqual(expectedFrom(fixture, 1));
   });
 });
 

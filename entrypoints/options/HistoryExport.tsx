@@ -1,0 +1,57 @@
+import { useState } from 'preact/hooks';
+import { describeActionError } from '@/components/action-error';
+import { Notice } from '@/components/Notice';
+import type { UsageHistory } from '@/lib/history';
+import { historyItem } from '@/lib/history-item';
+import { csvFileName, historyToCsv } from '@/lib/history-csv';
+import { t } from '@/lib/i18n';
+import { formatDay } from '@/lib/insight-words';
+import { counted } from '@/lib/plural';
+
+/** The usage history as a CSV download, and how much of it there is. */
+export function HistoryExport({ history, locale }: { history: UsageHistory; locale: string }) {
+  const [exported, setExported] = useState<'empty' | { reason: string } | null>(null);
+
+  const download = async () => {
+    try {
+      const current = await historyItem.get();
+      if (current.points.length === 0) {
+        setExported('empty');
+        return;
+      }
+      const url = URL.createObjectURL(new Blob([historyToCsv(current)], { type: 'text/csv;charset=utf-8' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = csvFileName(Date.now());
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setExported(null);
+    } catch (error) {
+      setExported({ reason: describeActionError(error) });
+    }
+  };
+
+  const first = history.points[0];
+  return (
+    <>
+      <div class="row">
+        <button type="button" onClick={download} aria-describedby="history-help">
+          {t('downloadHistory')}
+        </button>
+      </div>
+      <p id="history-help" class="help">
+        {first
+          ? counted(t, locale, 'historyKept', history.points.length, formatDay(first.at, Date.now(), locale))
+          : t('historyEmpty')}
+      </p>
+      <div aria-live="polite">
+        {exported === 'empty' && <Notice tone="info">{t('historyEmpty')}</Notice>}
+        {exported !== null && exported !== 'empty' && (
+          <Notice tone="error">{t('downloadFailed', exported.reason)}</Notice>
+        )}
+      </div>
+    </>
+  );
+}

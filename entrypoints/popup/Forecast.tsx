@@ -1,0 +1,31 @@
+import { InsightsPanel } from '@/components/InsightsPanel';
+import { useStored } from '@/components/use-stored';
+import { t } from '@/lib/i18n';
+import { insightsViewItem, type StoredInsightsView } from '@/lib/insights-view-item';
+import { insightsWords } from '@/lib/insights-view-words';
+import { CompressionsNotice } from './CompressionsNotice';
+
+export interface ForecastProps {
+  /** When the numbers shown beside the block were fetched. */
+  readAt: number;
+  now: number;
+  locale: string;
+  /** Compressions are used up on a limited plan: the notice says when they come back. */
+  compressionsUsedUp: boolean;
+  onOpenSettings: () => void;
+}
+
+/**
+ * The forecast block (and, with compressions used up, the day they come back), put into
+ * words here from the facts the worker stored: in the popup's language, by its clock.
+ */
+export function Forecast({ readAt, now, locale, compressionsUsedUp, onOpenSettings }: ForecastProps) {
+  const stored = useStored<StoredInsightsView | null | undefined>(insightsViewItem, undefined);
+  const words = stored && insightsWords(stored, readAt, now, locale, t);
+  return (
+    <>
+      {compressionsUsedUp && <CompressionsNotice resetAt={words?.nextResetAt ?? null} locale={locale} />}
+      <InsightsPanel words={words} onOpenSettings={onOpenSettings} />
+    </>
+  );
+}
