@@ -1,5 +1,5 @@
 import { calendarDaysBetween } from './calendar';
-import type { HistoryPoint } from './history';
+import type { HistoryPoint, ResetWindow } from './history';
 
 /** "Near zero" after a reset: readings may come a while after it, when some credits are already spent. */
 const NEAR_ZERO_SHARE = 0.1;
@@ -59,13 +59,13 @@ export interface ResetInfo {
 }
 
 /** The renewal day from the last observed reset, in local time. */
-export function inferredRenewalDay(resets: readonly number[]): { day: number; detectedAt: number } | null {
-  const last = resets.at(-1);
+export function inferredRenewalDay(resets: readonly ResetWindow[]): { day: number; detectedAt: number } | null {
+  const last = resets.at(-1)?.after;
   return last === undefined ? null : { day: new Date(last).getDate(), detectedAt: last };
 }
 
 /** When the monthly credits come back; `null` when no reset was seen and the user set no day. */
-export function resetInfo(userDay: number | null, resets: readonly number[], now: number): ResetInfo | null {
+export function resetInfo(userDay: number | null, resets: readonly ResetWindow[], now: number): ResetInfo | null {
   const inferred = inferredRenewalDay(resets);
   const day = userDay ?? inferred?.day;
   if (day === undefined) return null;

@@ -26,7 +26,7 @@ export type Forecast =
 /** Readings up to now, oldest first, from the last reset on (a clock turned back leaves later ones out). */
 function currentPeriod(history: UsageHistory, now: number): HistoryPoint[] {
   const points = history.points.filter((p) => p.at <= now).toSorted((a, b) => a.at - b.at);
-  let start = Math.max(now - PACE_WINDOW, ...history.resets.filter((at) => at <= now));
+  let start = Math.max(now - PACE_WINDOW, ...history.resets.map((reset) => reset.after).filter((at) => at <= now));
   points.forEach((point, index) => {
     if (index > 0 && isReset(points[index - 1]!, point)) start = Math.max(start, point.at);
   });

@@ -13,11 +13,21 @@ export interface HistoryPoint {
   compressionsLimit: number;
 }
 
+/**
+ * A monthly reset, known only as a window: the counters had not reset at `before`
+ * and had at `after`. The window is what tells the renewal day and its time of day.
+ */
+export interface ResetWindow {
+  /** The last reading before the reset; `null` when it is no longer known (history from version 1). */
+  before: number | null;
+  /** The first reading after it: when the reset was first seen. */
+  after: number;
+}
+
 /** What the extension has observed of the account over time, oldest first. */
 export interface UsageHistory {
   points: HistoryPoint[];
-  /** When a monthly reset was first seen: the time of the first reading after it. */
-  resets: number[];
+  resets: ResetWindow[];
 }
 
 export const EMPTY_HISTORY: UsageHistory = { points: [], resets: [] };
@@ -91,8 +101,8 @@ function settledLength(points: readonly HistoryPoint[]): number {
 export function appendPoint(history: UsageHistory, point: HistoryPoint, now: number): UsageHistory {
   const earlier = history.points.filter((p) => p.at < point.at && p.at <= now);
   const previous = earlier.at(-1);
-  const resets = history.resets.filter((at) => at < point.at && at <= now && now - at <= DAILY_FOR);
-  if (previous && isReset(previous, point)) resets.push(point.at);
+  const resets = history.resets.filter(({ after }) => after < point.at && after <= now && now - after <= DAILY_FOR);
+  if (previous && isReset(previous, point)) resets.push({ before: previous.at, after: point.at });
   const settled = settledLength(earlier);
   const kept = earlier.slice(0, settled).filter((p) => now - p.at <= DAILY_FOR);
   return { points: thinInto(kept, [...earlier.slice(settled), point], now), resets };

@@ -99,7 +99,7 @@ export function sampleHistory(now: number, options: SampleOptions = {}): UsageHi
   return history;
 }
 
-/** `storage.local` entries that seed the sample history, as version 1 of the extension stores it. */
+/** `storage.local` entries that seed the sample history, as the extension stores it (version 2). */
 export function sampleHistoryStorage(now: number, options?: SampleOptions): Record<string, unknown> {
-  return { usageHistory: encodeHistory(sampleHistory(now, options)), usageHistory$: { v: 1 } };
+  return { usageHistory: encodeHistory(sampleHistory(now, options)), usageHistory$: { v: 2 } };
 }

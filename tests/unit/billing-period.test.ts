@@ -82,7 +82,13 @@ describe('reset info', () => {
   });
 
   it('infers the day from the last observed reset', () => {
-    expect(resetInfo(null, [local(2026, 10, 3, 8), local(2026, 11, 14, 0, 20)], now)).toEqual({
+    expect(
+      resetInfo(
+        null,
+        [local(2026, 10, 3, 8), local(2026, 11, 14, 0, 20)].map((after) => ({ before: null, after })),
+        now,
+      ),
+    ).toEqual({
       day: 14,
       source: 'detected',
       detectedAt: local(2026, 11, 14, 0, 20),
@@ -92,7 +98,7 @@ describe('reset info', () => {
   });
 
   it('lets the day the user set win over the detected one', () => {
-    expect(resetInfo(20, [local(2026, 11, 14)], now)).toMatchObject({
+    expect(resetInfo(20, [{ before: null, after: local(2026, 11, 14) }], now)).toMatchObject({
       day: 20,
       source: 'user',
       nextAt: local(2026, 12, 20),

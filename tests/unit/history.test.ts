@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DAY, HOUR } from '@/lib/calendar';
 import { decodeHistory, encodeHistory } from '@/lib/history-codec';
@@ -101,7 +101,7 @@ describe('adding a reading', () => {
     history = appendPoint(history, point(now - HOUR, { used: 900, remaining: 600, topup: 500 }), now);
     expect(history.resets).toEqual([]);
     history = appendPoint(history, point(now, { used: 0, remaining: 1500, topup: 500 }), now);
-    expect(history.resets).toEqual([now]);
+    expect(history.resets).toEqual([{ before: now - HOUR, after: now }]);
     expect(history.points).toHaveLength(3);
   });
 
@@ -129,7 +129,7 @@ describe('adding a reading', () => {
 describe('stored history', () => {
   const sample: UsageHistory = {
     points: [point(START), point(START + 15 * MINUTE, { remaining: 990, used: 10 }), point(START + HOUR)],
-    resets: [START - DAY],
+    resets: [{ before: START - DAY - HOUR, after: START - DAY }],
   };
 
   it('reads back what was written', async () => {
@@ -145,12 +145,14 @@ describe('stored history', () => {
     ['times that go backwards', { ...encodeHistory(sample), at: [START, -5, 10] }],
     ['a negative count', { ...encodeHistory(sample), remaining: [5, -10, 0] }],
     ['fractions', { ...encodeHistory(sample), monthly: [1000.5, 0, 0] }],
+    ['a reset window that ends before it starts', { ...encodeHistory(sample), resets: [{ before: 9, after: 5 }] }],
+    ['a reset as a plain time', { ...encodeHistory(sample), resets: [START - DAY] }],
   ])('reads %s as an empty history', async (_, stored) => {
-    await fakeBrowser.storage.local.set({ usageHistory: stored, usageHistory$: { v: 1 } });
+    await fakeBrowser.storage.local.set({ usageHistory: stored, usageHistory$: { v: 2 } });
     expect(await historyItem.get()).toEqual(EMPTY_HISTORY);
   });
 
-  it('reads history written by version 1 (the stored format in the README)', async () => {
+  it('reads history written by version 2 (the stored format in docs/usage-history.md)', async () => {
     await fakeBrowser.storage.local.set({
       usageHistory: {
         at: [1795615200000, 900000],
@@ -160,17 +162,42 @@ describe('stored history', () => {
         topup: [200, 0],
         compressionsUsed: [45, 1],
         compressionsLimit: [500, 0],
-        resets: [1795000000000],
+        resets: [{ before: 1794999100000, after: 1795000000000 }],
       },
-      usageHistory$: { v: 1 },
+      usageHistory$: { v: 2 },
     });
     expect(await historyItem.get()).toEqual({
       points: [
         point(1795615200000, { remaining: 1080, used: 120, topup: 200, compressionsUsed: 45 }),
         point(1795616100000, { remaining: 1068, used: 132, topup: 200, compressionsUsed: 46 }),
       ],
-      resets: [1795000000000],
+      resets: [{ before: 1794999100000, after: 1795000000000 }],
     });
+  });
+
+  it('turns the reset times of version 1 into windows that start at the last reading kept before each', async () => {
+    // Readings at 10:00, 10:15 and 10:30 (thinned from more); resets first seen before them all and at 10:30.
+    await fakeBrowser.storage.local.set({
+      usageHistory: {
+        at: [1795615200000, 900000, 900000],
+        remaining: [100, -10, 990],
+        used: [900, 10, -910],
+        monthly: [1000, 0, 0],
+        topup: [0, 0, 0],
+        compressionsUsed: [45, 1, -46],
+        compressionsLimit: [500, 0, 0],
+        resets: [1795000000000, 1795617000000],
+      },
+      usageHistory$: { v: 1 },
+    });
+    // A worker that has just started: it migrates what it finds once.
+    vi.resetModules();
+    const fresh = (await import('@/lib/history-item')).historyItem;
+    expect((await fresh.get()).resets).toEqual([
+      { before: null, after: 1795000000000 },
+      { before: 1795616100000, after: 1795617000000 },
+    ]);
+    expect(await fakeBrowser.storage.local.get('usageHistory$')).toEqual({ usageHistory$: { v: 2 } });
   });
 });
 

@@ -51,7 +51,7 @@ afterEach(() => {
 
 describe('renewal, badge and checks in the options page', () => {
   it('fills in the renewal day detected from the last reset, and says when', async () => {
-    await historyItem.set({ points: [point(reset)], resets: [reset] });
+    await historyItem.set({ points: [point(reset)], resets: [{ before: null, after: reset }] });
     const page = await mount();
     await vi.waitFor(() => expect(field(page).value).toBe('14'));
     expect(page.querySelector('#renewal-day-help')!.textContent).toBe(
@@ -60,7 +60,7 @@ describe('renewal, badge and checks in the options page', () => {
   });
 
   it('keeps a day the user sets over the detected one, and says "Saved" once it is stored', async () => {
-    await historyItem.set({ points: [point(reset)], resets: [reset] });
+    await historyItem.set({ points: [point(reset)], resets: [{ before: null, after: reset }] });
     const page = await mount();
     await vi.waitFor(() => expect(field(page).value).toBe('14'));
     await type(field(page), '20');
@@ -75,7 +75,7 @@ describe('renewal, badge and checks in the options page', () => {
   });
 
   it('saving the detected day unchanged keeps following detection', async () => {
-    await historyItem.set({ points: [point(reset)], resets: [reset] });
+    await historyItem.set({ points: [point(reset)], resets: [{ before: null, after: reset }] });
     const page = await mount();
     await vi.waitFor(() => expect(field(page).value).toBe('14'));
     await submit(page);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import spanish from '../../public/_locales/es/messages.json';
-import { DAY } from '@/lib/calendar';
+import { DAY, HOUR } from '@/lib/calendar';
 import type { HistoryPoint, UsageHistory } from '@/lib/history';
 import { createTranslator } from '@/lib/i18n';
 import { sparklineGeometry, sparklineLabel } from '@/lib/sparkline';
@@ -39,7 +39,12 @@ describe('sparkline geometry', () => {
   });
 
   it('marks observed resets', () => {
-    const geometry = sparklineGeometry({ ...month, resets: [now - 5 * DAY, now - 45 * DAY] }, now, 300, 50);
+    const geometry = sparklineGeometry(
+      { ...month, resets: [now - 45 * DAY, now - 5 * DAY].map((after) => ({ before: after - HOUR, after })) },
+      now,
+      300,
+      50,
+    );
     expect(geometry.marks.map((mark) => [mark.kind, mark.x])).toEqual([
       ['topup', 189.2],
       ['reset', 248],
@@ -63,7 +68,7 @@ describe('sparkline in words', () => {
   it('lists resets and several top-ups', () => {
     const points = [...month.points, reading(-1, 1090)];
     points.splice(3, 0, reading(11.9, 900, { used: 1000, topup: 900 }));
-    const history = { points, resets: [now - 5 * DAY] };
+    const history = { points, resets: [{ before: now - 5 * DAY - HOUR, after: now - 5 * DAY }] };
     expect(sparklineLabel(history, now, 'en-US', en)).toBe(
       'AI credits left over the last 30 days: from 1,800 to 1,080, monthly reset on Nov 26, 2 top-ups (Nov 19 and Nov 20)',
     );

@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { extensionStore } from '@/lib/extension-store';
+import type { extensionStore } from '@/lib/extension-store';
 import { KEY } from './helpers';
 
 /**
- * Stored data as each released version of the extension wrote it. Every item is
- * at version 1 today; a change of format must bump the item's version, add a
- * migration, and add the old shape here so this test walks it forward.
+ * Stored data as each released version of the extension wrote it. A change of
+ * format bumps the item's version, adds a migration, and adds the old shape here
+ * so this test walks it forward.
  */
 const FIXTURES: Record<
   keyof typeof extensionStore,
@@ -53,23 +53,41 @@ const FIXTURES: Record<
   history: {
     storageKey: 'usageHistory',
     byVersion: {
+      // Resets as the times they were first seen: the second one between the two readings.
       1: {
         at: [1795615200000, 900000],
-        remaining: [1080, -12],
-        used: [120, 12],
+        remaining: [80, 1108],
+        used: [920, -908],
         monthly: [1000, 0],
-        topup: [200, 0],
-        compressionsUsed: [45, 1],
+        topup: [0, 0],
+        compressionsUsed: [45, -44],
         compressionsLimit: [500, 0],
-        resets: [1795000000000],
+        resets: [1795000000000, 1795616100000],
+      },
+      // Resets as windows: the last reading before and the first after.
+      2: {
+        at: [1795615200000, 900000],
+        remaining: [80, 1108],
+        used: [920, -908],
+        monthly: [1000, 0],
+        topup: [0, 0],
+        compressionsUsed: [45, -44],
+        compressionsLimit: [500, 0],
+        resets: [
+          { before: null, after: 1795000000000 },
+          { before: 1795615200000, after: 1795616100000 },
+        ],
       },
     },
     current: {
       points: [
-        expect.objectContaining({ at: 1795615200000, remaining: 1080 }),
-        expect.objectContaining({ at: 1795616100000, remaining: 1068, compressionsUsed: 46 }),
+        expect.objectContaining({ at: 1795615200000, remaining: 80 }),
+        expect.objectContaining({ at: 1795616100000, remaining: 1188, used: 12, compressionsUsed: 1 }),
       ],
-      resets: [1795000000000],
+      resets: [
+        { before: null, after: 1795000000000 },
+        { before: 1795615200000, after: 1795616100000 },
+      ],
     },
   },
   insightsView: {
@@ -134,19 +152,25 @@ const cases = Object.entries(FIXTURES).flatMap(([item, fixture]) =>
   })),
 );
 
+/** The items as a page or worker that has just started sees them: each migrates once per start. */
+async function freshStore() {
+  vi.resetModules();
+  return (await import('@/lib/extension-store')).extensionStore;
+}
+
 describe('stored data from every version', () => {
   it.each(cases)(
     '$item written by version $version reads as today’s shape',
     async ({ item, version, value, fixture }) => {
       await fakeBrowser.storage.local.set({ [fixture.storageKey]: value, [`${fixture.storageKey}$`]: { v: version } });
-      expect(await extensionStore[item].get()).toEqual(fixture.current);
+      expect(await (await freshStore())[item].get()).toEqual(fixture.current);
     },
   );
 
   it.each(Object.keys(FIXTURES))('%s written before versioning reads as version 1', async (item) => {
     const fixture = FIXTURES[item as keyof typeof extensionStore]!;
     await fakeBrowser.storage.local.set({ [fixture.storageKey]: fixture.byVersion[1] });
-    expect(await extensionStore[item as keyof typeof extensionStore].get()).toEqual(fixture.current);
+    expect(await (await freshStore())[item as keyof typeof extensionStore].get()).toEqual(fixture.current);
   });
 });
 
