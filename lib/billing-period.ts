@@ -5,16 +5,29 @@ import type { HistoryPoint, ResetWindow } from './history';
 const NEAR_ZERO_SHARE = 0.1;
 
 /**
- * A monthly reset shows as the period's counters dropping, which nothing else does:
- * AI credits used falls to near zero with the same allocation, or compressions used
- * falls. A top-up only raises the top-up credits, so it is never taken for a reset.
+ * A counter that fell to near zero: to at most `nearZero`, and to at most half of
+ * what it was. A refunded job or a lagging replica takes back one or a few, not most.
+ */
+function fellToNearZero(before: number, after: number, nearZero: number): boolean {
+  return after < before && after <= nearZero && after <= before / 2;
+}
+
+/**
+ * A monthly reset shows as the period's counters falling to near zero, which nothing
+ * else does: AI credits used falls to at most a tenth of the allocation (the same
+ * allocation), or compressions used to at most a tenth of what it was. A top-up only
+ * raises the top-up credits, so it is never taken for a reset.
  */
 export function isReset(previous: HistoryPoint, next: HistoryPoint): boolean {
   const creditsReset =
-    next.used < previous.used &&
     next.monthly === previous.monthly &&
-    next.used <= Math.max(1, next.monthly * NEAR_ZERO_SHARE);
-  return creditsReset || next.compressionsUsed < previous.compressionsUsed;
+    fellToNearZero(previous.used, next.used, Math.max(1, next.monthly * NEAR_ZERO_SHARE));
+  const compressionsReset = fellToNearZero(
+    previous.compressionsUsed,
+    next.compressionsUsed,
+    previous.compressionsUsed * NEAR_ZERO_SHARE,
+  );
+  return creditsReset || compressionsReset;
 }
 
 export function isTopup(previous: HistoryPoint, next: HistoryPoint): boolean {

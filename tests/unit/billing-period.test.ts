@@ -28,8 +28,22 @@ describe('reset detection', () => {
     ['nothing changed', {}, false],
     ['used falls only a little', { used: 500, remaining: 500 }, false],
     ['used falls with a different monthly allocation (a plan change)', { used: 0, monthly: 5000 }, false],
+    ['compressions used back near zero (some done since)', { compressionsUsed: 20 }, true],
+    ['compressions used dips by one (a refunded job)', { compressionsUsed: 299 }, false],
+    ['compressions used falls by half (a lagging replica)', { compressionsUsed: 150 }, false],
   ])('%s → %s', (_, changes, expected) => {
     expect(isReset(before, reading(changes))).toBe(expected);
+  });
+
+  // Early in a period the counters are already near zero: a small fall there is a refund, not a reset.
+  it.each([
+    ['one AI credit refunded', { used: 30 }, { used: 29 }, false],
+    ['a few AI credits refunded', { used: 30 }, { used: 26 }, false],
+    ['AI credits used back to zero from a quiet month', { used: 30 }, { used: 0 }, true],
+    ['one compression refunded', { compressionsUsed: 5 }, { compressionsUsed: 4 }, false],
+    ['compressions used back to zero from a quiet month', { compressionsUsed: 5 }, { compressionsUsed: 0 }, true],
+  ])('%s → %s', (_, from, to, expected) => {
+    expect(isReset(reading(from), reading(to))).toBe(expected);
   });
 
   it('tells a top-up from a reset', () => {

@@ -208,12 +208,15 @@ describe('recording a check', () => {
     ['a top-up', { topupCredits: 700, remainingCredits: 1580 }, 'topup'],
     ['a reset', { creditsUsed: 0, remainingCredits: 1200 }, 'reset'],
     ['spending', { creditsUsed: 130, remainingCredits: 1070 }, null],
+    ['a refunded compression', { compressionsUsed: 44 }, null],
+    ['a refunded AI credit', { creditsUsed: 119, remainingCredits: 1081 }, null],
   ])('tells %s apart', (_, changes, kind) => {
     const first = recordReading(EMPTY_HISTORY, snapshot(START, {}), START);
     expect(first.event).toBeNull();
     const second = recordReading(first.history, snapshot(START + HOUR, changes), START + HOUR);
     expect(second.event).toEqual(kind && { kind, at: START + HOUR });
     expect(second.history.points).toHaveLength(2);
+    expect(second.history.resets).toHaveLength(kind === 'reset' ? 1 : 0);
   });
 });
 
