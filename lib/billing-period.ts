@@ -30,11 +30,15 @@ export function isReset(previous: HistoryPoint, next: HistoryPoint): boolean {
   return creditsReset || compressionsReset;
 }
 
+/**
+ * Top-up credits only ever rise when a pack is bought (they are spent, and never
+ * reset), so a rise is a top-up even when a reset came in the same poll.
+ */
 export function isTopup(previous: HistoryPoint, next: HistoryPoint): boolean {
-  return next.topup > previous.topup && !isReset(previous, next);
+  return next.topup > previous.topup;
 }
 
-/** What brought credits back between two readings, if anything. */
+/** What brought credits back between two readings, if anything; a reset and a top-up together count as the reset. */
 export function creditsEvent(previous: HistoryPoint | undefined, next: HistoryPoint): 'reset' | 'topup' | null {
   if (!previous) return null;
   if (isReset(previous, next)) return 'reset';

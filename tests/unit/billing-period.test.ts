@@ -46,9 +46,11 @@ describe('reset detection', () => {
     expect(isReset(reading(from), reading(to))).toBe(expected);
   });
 
-  it('tells a top-up from a reset', () => {
+  it('tells a top-up from a reset, and sees both when they come in the same poll', () => {
     expect(isTopup(before, reading({ topup: 500 }))).toBe(true);
-    expect(isTopup(before, reading({ used: 0, topup: 500 }))).toBe(false);
+    expect(isTopup(before, reading({ used: 0 }))).toBe(false);
+    expect(isTopup(before, reading({ used: 0, topup: 500 }))).toBe(true);
+    expect(isReset(before, reading({ used: 0, topup: 500 }))).toBe(true);
     expect(isTopup(before, reading({ topup: 0, used: 950 }))).toBe(false);
   });
 });

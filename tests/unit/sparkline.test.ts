@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import spanish from '../../public/_locales/es/messages.json';
 import { DAY, HOUR } from '@/lib/calendar';
-import type { HistoryPoint, UsageHistory } from '@/lib/history';
+import { appendPoint, EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '@/lib/history';
 import { createTranslator } from '@/lib/i18n';
 import { sparklineGeometry, sparklineLabel } from '@/lib/sparkline';
 import { en } from './helpers';
@@ -49,6 +49,23 @@ describe('sparkline geometry', () => {
       ['topup', 189.2],
       ['reset', 248],
     ]);
+  });
+
+  it('marks both a top-up and a reset seen in the same poll', () => {
+    const points = [
+      reading(3, 0, { used: 1000, compressionsUsed: 300 }),
+      reading(2, 1500, { used: 0, topup: 500, compressionsUsed: 0 }),
+      reading(1, 1490, { used: 10, topup: 500, compressionsUsed: 2 }),
+    ];
+    const history = points.reduce((kept, point) => appendPoint(kept, point, point.at), EMPTY_HISTORY);
+    const { marks } = sparklineGeometry(history, now, 300, 50);
+    expect(marks.map((mark) => [mark.kind, mark.x]).toSorted()).toEqual([
+      ['reset', 277.4],
+      ['topup', 277.4],
+    ]);
+    expect(sparklineLabel(history, now, 'en-US', en)).toBe(
+      'AI credits left over the last 30 days: from 0 to 1,490, monthly reset on Nov 29, one top-up on Nov 29',
+    );
   });
 
   it('draws nothing, and stays finite, without readings or with only zeros', () => {
