@@ -45,6 +45,33 @@ describe('forecast examples', () => {
     expect(result).toMatchObject({ daysLeft: expect.closeTo(1500 / perDay, 6) });
   });
 
+  it.each([
+    ['a downgrade (Pro to Starter)', { monthly: 500, compressionsLimit: 200 }, 580],
+    ['an upgrade (Pro to Agency)', { monthly: 10_000 }, 10_080],
+    ['a new compression limit alone', { compressionsLimit: 200 }, 1080],
+  ])('does not count %s as spending', (_, plan, remaining) => {
+    // 120 credits used in 9 days, read every hour, then the plan changes.
+    const points = Array.from({ length: 9 * 24 + 1 }, (_, hour) => {
+      const used = Math.round((hour * 120) / (9 * 24));
+      return reading(START + hour * HOUR, 1200 - used, { used, topup: 200 });
+    });
+    const now = START + 9 * DAY + HOUR;
+    points.push(reading(now, remaining, { used: 120, topup: 200, ...plan }));
+    const result = forecastCredits(historyOf(points), now);
+    // The last 7 days: from hour 49, when 27 were used.
+    const perDay = (120 - 27) / 7;
+    expect(result).toMatchObject({ kind: 'pace', perDay: expect.closeTo(perDay, 6) });
+    expect(result).toMatchObject({ daysLeft: expect.closeTo(remaining / perDay, 6) });
+  });
+
+  it('counts top-up credits spent once the monthly ones are gone', () => {
+    const points = Array.from({ length: 4 * 24 + 1 }, (_, hour) =>
+      reading(START + hour * HOUR, 500 - hour, { used: 1000, topup: 500 - hour }),
+    );
+    const result = forecastCredits(historyOf(points), START + 4 * DAY);
+    expect(result).toMatchObject({ kind: 'pace', perDay: 24, daysLeft: expect.closeTo(404 / 24, 6) });
+  });
+
   it('measures only since the last reset', () => {
     const points = [...steady(5, 100), reading(START + 5 * DAY + HOUR, 1000, { used: 0 })];
     points.push(reading(START + 6 * DAY + HOUR, 980, { used: 20 }));
@@ -88,19 +115,29 @@ const step = fc.record({
   spend: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50 })),
   topup: fc.oneof({ weight: 9, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 500 }) }),
   reset: fc.oneof({ weight: 19, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  // A change of plan: another monthly allocation and compression limit from this reading on.
+  plan: fc.oneof(
+    { weight: 19, arbitrary: fc.constant(null) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ monthly: fc.constantFrom(500_000, 1_000_000, 2_000_000), limit: fc.nat(5000) }),
+    },
+  ),
 });
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
 const usagePattern = fc.array(step, { minLength: 40, maxLength: 400 });
 
-/** The same usage, with every spend multiplied by `pace`. */
-function simulate(steps: Step[], pace: number) {
+/** The same usage, with every spend multiplied by `pace`; with `plans`, the plan changes as the steps say. */
+function simulate(steps: Step[], pace: number, { plans = false } = {}) {
   let history = EMPTY_HISTORY;
   let at = START;
   let used = 0;
   let topup = 0;
   let compressionsUsed = 0;
-  const monthly = 1_000_000;
+  let monthly = 1_000_000;
+  let compressionsLimit = 500;
   for (const s of steps) {
+    if (plans && s.plan) ({ monthly, limit: compressionsLimit } = s.plan);
     at += s.minutes * MINUTE;
     if (s.reset) {
       used = 0;
@@ -117,7 +154,7 @@ function simulate(steps: Step[], pace: number) {
       monthly,
       topup,
       compressionsUsed,
-      compressionsLimit: 500,
+      compressionsLimit,
     };
     history = appendPoint(history, point, at);
   }
@@ -159,6 +196,23 @@ describe('forecast on any usage', () => {
         const fastDays = daysLeft(forecastCredits(fast.history, fast.now));
         expect(fastDays === null).toBe(slowDays === null);
         if (slowDays !== null && fastDays !== null) expect(fastDays).toBeLessThanOrEqual(slowDays);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never counts a change of allocation as spending', () => {
+    fc.assert(
+      fc.property(usagePattern, (steps) => {
+        const same = simulate(steps, 1);
+        const changed = simulate(steps, 1, { plans: true });
+        // A reset that comes with a plan change in one gap between readings shows only if compressions fell.
+        fc.pre(JSON.stringify(changed.history.resets) === JSON.stringify(same.history.resets));
+        const pace = (result: Forecast) =>
+          result.kind === 'pace' ? { kind: result.kind, perDay: result.perDay, basisDays: result.basisDays } : result;
+        expect(pace(forecastCredits(changed.history, changed.now))).toEqual(
+          pace(forecastCredits(same.history, same.now)),
+        );
       }),
       { numRuns: 150 },
     );
