@@ -1,5 +1,8 @@
-import { calendarDaysBetween } from './calendar';
-import type { HistoryPoint, ResetWindow } from './history';
+import { atLocalMinutes, calendarDaysBetween, DAY } from './calendar';
+import type { HistoryPoint, ResetWindow, UsageHistory } from './history';
+import { learnedRenewalDay, learnedTimeOfDay, renewalInMonth, type TimeOfDay } from './renewal-day';
+
+export { renewalInMonth } from './renewal-day';
 
 /** "Near zero" after a reset: readings may come a while after it, when some credits are already spent. */
 const NEAR_ZERO_SHARE = 0.1;
@@ -45,53 +48,93 @@ export function creditsEvent(previous: HistoryPoint | undefined, next: HistoryPo
   return isTopup(previous, next) ? 'topup' : null;
 }
 
-const daysInMonth = (year: number, month: number) => new Date(year, month + 1, 0).getDate();
-
-/** Local midnight of `day` in a month, clamped to the month's length (31 → 30 April, 28/29 February). */
-export function renewalInMonth(day: number, year: number, month: number): number {
-  const date = new Date(year, month, 1);
-  return new Date(
-    date.getFullYear(),
-    date.getMonth(),
-    Math.min(day, daysInMonth(date.getFullYear(), date.getMonth())),
-  ).getTime();
-}
-
-/** The first renewal on `day` (at local midnight) after `now`. */
-export function nextRenewal(day: number, now: number): number {
-  const today = new Date(now);
-  const thisMonth = renewalInMonth(day, today.getFullYear(), today.getMonth());
-  return thisMonth > now ? thisMonth : renewalInMonth(day, today.getFullYear(), today.getMonth() + 1);
-}
+/** A reset seen up to two weeks before the moment it was expected is that month's, come early. */
+export const EARLY_BY = 14 * DAY;
+/** How long an expected reset the counters have not shown stays due, while readings go on. */
+export const DUE_FOR = 2 * DAY;
 
 export interface ResetInfo {
   /** Day of the month the plan renews on. */
   day: number;
-  /** Whether the user set the day or it was inferred from an observed reset. */
+  /** Whether the user set the day or it was learned from observed resets. */
   source: 'user' | 'detected';
-  /** The last observed reset, when there is one. */
+  /** When the last observed reset was first seen, when there is one. */
   detectedAt: number | null;
+  /**
+   * When the next reset is expected: the renewal day at the start of its learned
+   * time of day, or at local midnight when that is not known. While the reset is
+   * due this moment has passed.
+   */
   nextAt: number;
+  /** Calendar days from today to `nextAt`: 0 today, below 0 while due since an earlier day. */
   daysUntil: number;
+  /** When in the day resets came, as learned from their windows; `null` when unknown. */
+  timeOfDay: TimeOfDay | null;
+  /** The expected moment has passed, but the counters have not shown the reset yet. */
+  due: boolean;
 }
 
-/** The renewal day from the last observed reset, in local time. */
+/** The renewal day learned from the observed resets, and when the newest was first seen. */
 export function inferredRenewalDay(resets: readonly ResetWindow[]): { day: number; detectedAt: number } | null {
-  const last = resets.at(-1)?.after;
-  return last === undefined ? null : { day: new Date(last).getDate(), detectedAt: last };
+  const day = learnedRenewalDay(resets);
+  const newest = resets.at(-1);
+  return day === null || !newest ? null : { day, detectedAt: newest.after };
 }
 
-/** When the monthly credits come back; `null` when no reset was seen and the user set no day. */
-export function resetInfo(userDay: number | null, resets: readonly ResetWindow[], now: number): ResetInfo | null {
-  const inferred = inferredRenewalDay(resets);
-  const day = userDay ?? inferred?.day;
-  if (day === undefined) return null;
-  const nextAt = nextRenewal(day, now);
+/** The renewals on `day` at `time`, as moments: in the month `offset` months from `at`'s. */
+const expectedIn = (day: number, time: TimeOfDay | null, at: number, offset: number) => {
+  const date = new Date(at);
+  return atLocalMinutes(renewalInMonth(day, date.getFullYear(), date.getMonth() + offset), Math.floor(time?.from ?? 0));
+};
+
+/** The first renewal moment after `at`. */
+const expectedAfter = (day: number, time: TimeOfDay | null, at: number) =>
+  expectedIn(day, time, at, 0) > at ? expectedIn(day, time, at, 0) : expectedIn(day, time, at, 1);
+
+/** What the readings say about one expected reset. */
+function readingsAround(history: UsageHistory, now: number) {
+  const readings = history.points.filter((point) => point.at <= now);
+  const lastSeen = history.resets.findLast((reset) => reset.after <= now)?.after ?? null;
+  const shown = (at: number) => lastSeen !== null && lastSeen >= at - EARLY_BY;
+  return {
+    lastSeen,
+    /** The counters showed it: a reset was seen after it, or a little before. */
+    shown,
+    /** A reading was taken before it, so a reset after that would have shown. */
+    watched: (at: number) => readings.length > 0 && readings[0]!.at < at,
+    /** Readings went on for two days after it and none showed it. */
+    overdue: (at: number) => !shown(at) && (readings.at(-1)?.at ?? Number.NEGATIVE_INFINITY) >= at + DUE_FOR,
+  };
+}
+
+/**
+ * When the monthly credits come back; `null` when no reset was seen and the user set
+ * no day. A reset is never taken as happened before the counters show it: once its
+ * expected moment passes it stays due (never moved to next month) until a reset is
+ * seen, for up to two days of readings. Then a day the user set moves on to the
+ * next month; a learned day is taken to be wrong, and is unknown until a reset shows.
+ */
+export function resetInfo(userDay: number | null, history: UsageHistory, now: number): ResetInfo | null {
+  const resets = history.resets.filter((reset) => reset.after <= now);
+  const day = userDay ?? learnedRenewalDay(resets);
+  if (day === null) return null;
+  const timeOfDay = learnedTimeOfDay(resets, day);
+  const readings = readingsAround(history, now);
+  const { lastSeen } = readings;
+  if (userDay === null && lastSeen !== null && readings.overdue(expectedAfter(day, timeOfDay, lastSeen + EARLY_BY))) {
+    return null;
+  }
+  const thisMonth = expectedIn(day, timeOfDay, now, 0);
+  const passed = thisMonth <= now ? thisMonth : expectedIn(day, timeOfDay, now, -1);
+  const due = readings.watched(passed) && !readings.shown(passed) && !readings.overdue(passed);
+  const nextAt = due ? passed : expectedAfter(day, timeOfDay, now);
   return {
     day,
     source: userDay === null ? 'detected' : 'user',
-    detectedAt: inferred?.detectedAt ?? null,
+    detectedAt: lastSeen,
     nextAt,
     daysUntil: calendarDaysBetween(now, nextAt),
+    timeOfDay,
+    due,
   };
 }

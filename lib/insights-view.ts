@@ -29,10 +29,11 @@ export interface InsightsInput {
 export function insightsView(input: InsightsInput, locale: string, t: Translate): InsightsView {
   const { history, remaining, renewalDay, now } = input;
   const forecast = forecastCredits(history, now);
-  const reset = resetInfo(renewalDay, history.resets, now);
+  const reset = resetInfo(renewalDay, history, now);
   return {
     lines: insightLines({ forecast, reset, remaining, now }, locale, t),
     sparkline: sparklineView(history, now, locale, t),
-    nextResetAt: reset?.nextAt ?? null,
+    // Due, it comes any time now: not on a day already past.
+    nextResetAt: reset && Math.max(reset.nextAt, now),
   };
 }

@@ -52,7 +52,7 @@ export function afterSuccess(input: SuccessInput, usage: Usage, now: number): Tr
     usage,
     event,
     forecast: forecastCredits(history, now),
-    reset: resetInfo(insightSettings.renewalDay, history.resets, now),
+    reset: resetInfo(insightSettings.renewalDay, history, now),
   };
   const insights = decideInsightAlerts(
     input.insightAlertMemory,

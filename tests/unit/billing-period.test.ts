@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isReset, isTopup, nextRenewal, renewalInMonth, resetInfo } from '@/lib/billing-period';
-import { calendarDaysBetween } from '@/lib/calendar';
-import type { HistoryPoint } from '@/lib/history';
+import { inferredRenewalDay, isReset, isTopup, renewalInMonth, resetInfo } from '@/lib/billing-period';
+import { calendarDaysBetween, DAY } from '@/lib/calendar';
+import { EMPTY_HISTORY, type HistoryPoint } from '@/lib/history';
+import { observe } from './observed';
 
 // Local dates matter here: run in a zone with daylight-saving changes.
 process.env.TZ = 'America/New_York';
@@ -72,16 +73,42 @@ describe('renewal dates', () => {
     expect(renewalInMonth(day, year, month - 1)).toBe(expected);
   });
 
+  // A week of readings up to `now`, the counters reset at `resetsAt`, and the day the user set.
   it.each([
-    ['later this month', 14, local(2026, 11, 27), local(2026, 12, 14)],
-    ['December → January', 14, local(2026, 12, 20), local(2027, 1, 14)],
-    ['today after midnight → next month', 14, local(2026, 11, 14, 9), local(2026, 12, 14)],
-    ['31 → end of February', 31, local(2026, 2, 1), local(2026, 2, 28)],
-    ['31 → 29 February in a leap year', 31, local(2028, 2, 10), local(2028, 2, 29)],
-    ['31 after 30 April → 31 May', 31, local(2026, 4, 30, 8), local(2026, 5, 31)],
-    ['day 1 on New Year’s Eve', 1, local(2026, 12, 31, 23), local(2027, 1, 1)],
-  ])('%s', (_, day, now, expected) => {
-    expect(nextRenewal(day, now)).toBe(expected);
+    ['later this month', 14, local(2026, 11, 27), [], local(2026, 12, 14), false],
+    ['December → January', 14, local(2026, 12, 20), [], local(2027, 1, 14), false],
+    ['on the day, not shown yet: due since midnight', 14, local(2026, 11, 14, 9), [], local(2026, 11, 14), true],
+    [
+      'on the day, shown: next month at its time',
+      14,
+      local(2026, 11, 14, 9),
+      [local(2026, 11, 14, 1)],
+      local(2026, 12, 14, 0, 45),
+      false,
+    ],
+    ['31 → end of February', 31, local(2026, 2, 1), [local(2026, 1, 31, 2)], local(2026, 2, 28, 1, 45), false],
+    ['31, not shown on Jan 31: due', 31, local(2026, 2, 1), [], local(2026, 1, 31), true],
+    ['31 → 29 February in a leap year', 31, local(2028, 2, 10), [], local(2028, 2, 29), false],
+    [
+      '31 after 30 April (shown) → 31 May',
+      31,
+      local(2026, 4, 30, 8),
+      [local(2026, 4, 30, 2)],
+      local(2026, 5, 31, 1, 45),
+      false,
+    ],
+    ['day 1 on New Year’s Eve', 1, local(2026, 12, 31, 23), [], local(2027, 1, 1), false],
+    [
+      'a reset come a few days early counts for the day',
+      14,
+      local(2026, 11, 15),
+      [local(2026, 11, 11, 1)],
+      local(2026, 12, 14),
+      false,
+    ],
+  ])('%s', (_, day, now, resetsAt, nextAt, due) => {
+    const history = observe({ from: now - 7 * DAY, to: now, resetsAt });
+    expect(resetInfo(day, history, now)).toMatchObject({ nextAt, due, daysUntil: calendarDaysBetween(now, nextAt) });
   });
 
   it('counts calendar days across a daylight-saving change', () => {
@@ -92,33 +119,42 @@ describe('renewal dates', () => {
 
 describe('reset info', () => {
   const now = local(2026, 12, 8, 15);
-
-  it('is unknown without an observed reset or a day set by the user', () => {
-    expect(resetInfo(null, [], now)).toBeNull();
+  // Readings every 15 minutes; resets at 0:20, first seen at 0:30 (0:15 the reading before).
+  const history = observe({
+    from: local(2026, 9, 20),
+    to: now,
+    resetsAt: [local(2026, 10, 14, 0, 20), local(2026, 11, 14, 0, 20)],
   });
 
-  it('infers the day from the last observed reset', () => {
-    expect(
-      resetInfo(
-        null,
-        [local(2026, 10, 3, 8), local(2026, 11, 14, 0, 20)].map((after) => ({ before: null, after })),
-        now,
-      ),
-    ).toEqual({
+  it('is unknown without an observed reset or a day set by the user', () => {
+    expect(resetInfo(null, EMPTY_HISTORY, now)).toBeNull();
+    expect(resetInfo(null, observe({ from: now - 40 * DAY, to: now }), now)).toBeNull();
+  });
+
+  it('learns the day and the time of day from the observed resets', () => {
+    expect(resetInfo(null, history, now)).toEqual({
       day: 14,
       source: 'detected',
-      detectedAt: local(2026, 11, 14, 0, 20),
-      nextAt: local(2026, 12, 14),
+      detectedAt: local(2026, 11, 14, 0, 30),
+      nextAt: local(2026, 12, 14, 0, 15),
       daysUntil: 6,
+      timeOfDay: { from: 15, to: 30 },
+      due: false,
     });
   });
 
   it('lets the day the user set win over the detected one', () => {
-    expect(resetInfo(20, [{ before: null, after: local(2026, 11, 14) }], now)).toMatchObject({
+    expect(resetInfo(20, history, now)).toMatchObject({
       day: 20,
       source: 'user',
       nextAt: local(2026, 12, 20),
       daysUntil: 12,
+      timeOfDay: null,
     });
+  });
+
+  it('gives the day and when it was learned to the options page', () => {
+    expect(inferredRenewalDay(history.resets)).toEqual({ day: 14, detectedAt: local(2026, 11, 14, 0, 30) });
+    expect(inferredRenewalDay([])).toBeNull();
   });
 });

@@ -19,7 +19,15 @@ import { en, usage } from './helpers';
 const now = new Date(2026, 10, 27, 15).getTime();
 const dec14 = new Date(2026, 11, 14).getTime();
 const jan14 = new Date(2027, 0, 14).getTime();
-const resetOn = (nextAt: number): ResetInfo => ({ day: 14, source: 'user', detectedAt: null, nextAt, daysUntil: 17 });
+const resetOn = (nextAt: number): ResetInfo => ({
+  day: 14,
+  source: 'user',
+  detectedAt: null,
+  nextAt,
+  daysUntil: 17,
+  timeOfDay: null,
+  due: false,
+});
 const pace = (daysLeft: number, basisDays = 7): Forecast => ({
   kind: 'pace',
   perDay: 10,

@@ -25,7 +25,7 @@ describe('the demo and e2e sample history', () => {
 
   it('shows a reset, a top-up, and a forecast that lasts until the next reset', () => {
     const history = sampleHistory(now);
-    const reset = resetInfo(null, history.resets, now)!;
+    const reset = resetInfo(null, history, now)!;
     expect(reset).toMatchObject({ day: 18, nextAt: new Date(2026, 11, 18).getTime() });
     const forecast = forecastCredits(history, now);
     expect(forecast.kind === 'pace' && forecast.runOutAt > reset.nextAt).toBe(true);

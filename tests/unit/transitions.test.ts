@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { FAILURE_KINDS, FAILURES } from '@/lib/failures';
 import { BACKOFF_BASE_MS, MIN_REFRESH_GAP_MS, POLL_INTERVAL_MS, earliestUserRefresh } from '@/lib/schedule';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { EMPTY_HISTORY } from '@/lib/history';
-import { DEFAULT_INSIGHT_ALERT_MEMORY } from '@/lib/insight-alerts';
+import { EMPTY_HISTORY, type UsageHistory } from '@/lib/history';
+import { DEFAULT_INSIGHT_ALERT_MEMORY, type InsightAlertMemory } from '@/lib/insight-alerts';
 import { DEFAULT_INSIGHT_SETTINGS } from '@/lib/insight-settings';
 import type { PollStatus } from '@/lib/status';
 import { afterFailure, afterSuccess, isWaitingForUser } from '@/lib/transitions';
 import { KEY, usage } from './helpers';
+import { observe } from './observed';
 
 const NOW = Date.UTC(2026, 10, 25, 14, 0);
 const failing = (kind: Exclude<PollStatus['kind'], 'ok'>, attempts: number): PollStatus => ({
@@ -120,5 +121,49 @@ describe('waiting for the user', () => {
     ['a rejected key', KEY, { ...failing('unauthorized', 1), nextAt: null }, true],
   ] as const)('%s', (_, key, status, waiting) => {
     expect(isWaitingForUser(key, status as PollStatus | null)).toBe(waiting);
+  });
+});
+
+describe('the run-out warning over a billing period', () => {
+  const local = (month: number, day: number, hour = 0, minute = 0) =>
+    new Date(2026, month - 1, day, hour, minute).getTime();
+  /** The account as the last reading of `history` saw it, a few minutes later. */
+  const current = (history: UsageHistory) => {
+    const last = history.points.at(-1)!;
+    return usage({
+      creditsUsed: last.used,
+      creditsMonthly: last.monthly,
+      topupCredits: last.topup,
+      remainingCredits: last.remaining,
+      compressionsUsed: last.compressionsUsed,
+      compressionsLimit: last.compressionsLimit,
+    });
+  };
+  const check = (history: UsageHistory, memory: InsightAlertMemory, now: number, renewalDay: number | null) =>
+    afterSuccess(
+      {
+        alertMemory: 'normal',
+        settings: DEFAULT_SETTINGS,
+        insightAlertMemory: memory,
+        insightSettings: { ...DEFAULT_INSIGHT_SETTINGS, renewalDay },
+        history,
+      },
+      current(history),
+      now,
+    );
+  const runOuts = (transition: ReturnType<typeof afterSuccess>) =>
+    transition.announceInsights.filter((announcement) => announcement.kind === 'runOut');
+
+  it('does not fire at midnight on the renewal day, hours before the reset the counters have not shown', () => {
+    // Last month's reset came at 19:00; 30 credits a day since leaves 125: four days more, past tonight.
+    const history = observe({
+      from: local(10, 20, 8),
+      to: local(12, 13, 0),
+      resetsAt: [local(11, 13, 19)],
+      perDay: 30,
+    });
+    for (const now of [local(12, 13, 0, 1), local(12, 13, 19, 30)]) {
+      expect(runOuts(check(history, DEFAULT_INSIGHT_ALERT_MEMORY, now, null))).toEqual([]);
+    }
   });
 });
