@@ -49,6 +49,7 @@ export function afterSuccess(input: SuccessInput, usage: Usage, now: number): Tr
   const decision = decideAlert(input.alertMemory, level);
   const { history, event } = recordReading(input.history, snapshot, now);
   const reading = {
+    at: now,
     usage,
     event,
     forecast: forecastCredits(history, now),

@@ -110,15 +110,23 @@ const FIXTURES: Record<
   insightAlertMemory: {
     storageKey: 'insightAlertMemory',
     byVersion: {
+      // The run-out warning named the reset expected at `period`.
       1: {
         runOut: { armed: false, period: 1796000000000 },
         compressionsUsedUp: true,
         keyRejected: false,
         creditsBackAt: 5,
       },
+      // It fired at `warnedAt`, two weeks before that reset.
+      2: {
+        runOut: { warnedAt: 1794790400000 },
+        compressionsUsedUp: true,
+        keyRejected: false,
+        creditsBackAt: 5,
+      },
     },
     current: {
-      runOut: { armed: false, period: 1796000000000 },
+      runOut: { warnedAt: 1794790400000 },
       compressionsUsedUp: true,
       keyRejected: false,
       creditsBackAt: 5,

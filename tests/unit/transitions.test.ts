@@ -166,4 +166,26 @@ describe('the run-out warning over a billing period', () => {
       expect(runOuts(check(history, DEFAULT_INSIGHT_ALERT_MEMORY, now, null))).toEqual([]);
     }
   });
+
+  it('fires once per period: not again when the renewal day changes, again after a reset the counters show', () => {
+    // 60 credits a day since the reset on Nov 20: about 5 days left on Dec 1, weeks before Dec 20.
+    const watch = { from: local(11, 1), resetsAt: [local(11, 20, 10)], perDay: 60 };
+    let history = observe({ ...watch, to: local(12, 1, 12) });
+    const first = check(history, DEFAULT_INSIGHT_ALERT_MEMORY, local(12, 1, 12), 20);
+    expect(runOuts(first)).toEqual([expect.objectContaining({ kind: 'runOut' })]);
+    expect(new Date((runOuts(first)[0] as { resetAt: number }).resetAt).toDateString()).toBe('Sun Dec 20 2026');
+
+    // The user tries other renewal days: tomorrow (enough until then), then the 24th (short again).
+    history = observe({ ...watch, to: local(12, 1, 13) });
+    const tomorrow = check(history, first.insightAlertMemory!, local(12, 1, 13), 2);
+    expect(runOuts(tomorrow)).toEqual([]);
+    history = observe({ ...watch, to: local(12, 1, 14) });
+    const moved = check(history, tomorrow.insightAlertMemory!, local(12, 1, 14), 24);
+    expect(runOuts(moved)).toEqual([]);
+
+    // The reset comes on Dec 24 as set; by Dec 28 the new period runs short too.
+    history = observe({ ...watch, resetsAt: [...watch.resetsAt, local(12, 24, 10)], perDay: 240, to: local(12, 28) });
+    const next = check(history, moved.insightAlertMemory!, local(12, 28), 24);
+    expect(runOuts(next)).toEqual([expect.objectContaining({ kind: 'runOut' })]);
+  });
 });
