@@ -5,6 +5,7 @@ import { DAY, HOUR } from '@/lib/calendar';
 import { decodeHistory, encodeHistory } from '@/lib/history-codec';
 import {
   appendPoint,
+  continuesHistory,
   downsample,
   EMPTY_HISTORY,
   recordReading,
@@ -14,6 +15,7 @@ import {
 } from '@/lib/history';
 import { historyItem } from '@/lib/history-item';
 import { usage } from './helpers';
+import { observe } from './observed';
 
 const MINUTE = 60_000;
 const START = new Date(2025, 10, 1, 0, 7).getTime();
@@ -247,5 +249,85 @@ describe('thinning as readings arrive', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('whether a new key’s first answer continues the history', () => {
+  const local = (month: number, day: number, hour = 0, minute = 0) =>
+    new Date(2026, month - 1, day, hour, minute).getTime();
+  /** An answer `minutes` after the last reading, with the counters `changes` sets. */
+  const answer = (history: UsageHistory, minutes: number, changes: Partial<HistoryPoint>) => {
+    const last = { ...history.points.at(-1)!, ...changes };
+    const remaining = last.monthly - last.used + last.topup;
+    return {
+      usage: usage({
+        creditsUsed: last.used,
+        creditsMonthly: last.monthly,
+        topupCredits: last.topup,
+        remainingCredits: remaining,
+        compressionsUsed: last.compressionsUsed,
+        compressionsLimit: last.compressionsLimit,
+      }),
+      fetchedAt: history.points.at(-1)!.at + minutes * MINUTE,
+    };
+  };
+  // This account resets on the 13th at about 19:00; by Dec 1 about 430 credits are used.
+  const account = (to: number) => observe({ from: local(11, 1), to, resetsAt: [local(11, 13, 19)] });
+  const dec1 = account(local(12, 1, 12));
+
+  it.each([
+    ['no readings yet', EMPTY_HISTORY, () => answer(dec1, 5, {}), true],
+    [
+      'a rolled key: the counters go on',
+      dec1,
+      (h: UsageHistory) => answer(h, 5, { used: 440, compressionsUsed: 220 }),
+      true,
+    ],
+    [
+      'another account of the same plan, early in its period',
+      dec1,
+      (h: UsageHistory) => answer(h, 5, { used: 3, compressionsUsed: 1 }),
+      false,
+    ],
+    [
+      'another account with lower compressions only',
+      dec1,
+      (h: UsageHistory) => answer(h, 5, { used: 500, compressionsUsed: 2 }),
+      false,
+    ],
+    ['another plan', dec1, (h: UsageHistory) => answer(h, 5, { monthly: 10_000, used: 440 }), false],
+    [
+      'another compression limit',
+      dec1,
+      (h: UsageHistory) => answer(h, 5, { compressionsLimit: 200, used: 440 }),
+      false,
+    ],
+    [
+      'a rolled key across this account’s reset, due at 18:50',
+      account(local(12, 13, 18, 45)),
+      (h: UsageHistory) => answer(h, 25, { used: 1, compressionsUsed: 0 }),
+      true,
+    ],
+    [
+      'counters back to zero, with no reset ever seen to learn the day from',
+      observe({ from: local(11, 14), to: local(12, 1) }),
+      (h: UsageHistory) => answer(h, 5, { used: 0, compressionsUsed: 0 }),
+      false,
+    ],
+  ])('%s', (_, history, next, continues) => {
+    expect(continuesHistory(history, next(history))).toBe(continues);
+  });
+
+  it('takes top-up credits that fell while monthly credits were left for another account', () => {
+    let history = appendPoint(EMPTY_HISTORY, point(START, { used: 100, remaining: 1100, topup: 200 }), START);
+    history = appendPoint(history, point(START + HOUR, { used: 110, remaining: 1090, topup: 200 }), START + HOUR);
+    expect(continuesHistory(history, answer(history, 5, { used: 120, topup: 50 }))).toBe(false);
+    expect(continuesHistory(history, answer(history, 5, { used: 120, topup: 300 }))).toBe(true);
+    const spentOut = appendPoint(
+      history,
+      point(START + 2 * HOUR, { used: 1000, remaining: 200, topup: 200 }),
+      START + 2 * HOUR,
+    );
+    expect(continuesHistory(spentOut, answer(spentOut, 5, { used: 1000, topup: 150 }))).toBe(true);
   });
 });
