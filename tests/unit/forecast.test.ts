@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR } from '@/lib/calendar';
+import { DUE_FOR, EARLY_BY, renewalInMonth, resetInfo } from '@/lib/billing-period';
+import { atLocalMinutes, DAY, HOUR } from '@/lib/calendar';
 import { forecastCredits, MAX_FORECAST_DAYS, outlookUntilReset, type Forecast } from '@/lib/forecast';
 import { appendPoint, EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '@/lib/history';
 
@@ -197,6 +198,36 @@ describe('forecast on any usage', () => {
         expect(fastDays === null).toBe(slowDays === null);
         if (slowDays !== null && fastDays !== null) expect(fastDays).toBeLessThanOrEqual(slowDays);
       }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never takes a reset as happened before the counters show it', () => {
+    fc.assert(
+      fc.property(
+        usagePattern,
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 0, max: 40 * 24 * 60 }),
+        (steps, day, closedMinutes) => {
+          const { history, now } = simulate(steps, 1);
+          const at = now + closedMinutes * MINUTE;
+          const info = resetInfo(day, history, at)!;
+          const readings = history.points.filter((p) => p.at <= at);
+          const seen = history.resets.filter((r) => r.after <= at).map((r) => r.after);
+          // Each renewal moment of the last months that readings watched, that no reset seen
+          // answered, and that readings have not gone two days past: the next reset is no later.
+          for (let back = 0; back <= 3; back += 1) {
+            const month = new Date(at);
+            const renewal = renewalInMonth(day, month.getFullYear(), month.getMonth() - back);
+            const moment = atLocalMinutes(renewal, Math.floor(info.timeOfDay?.from ?? 0));
+            if (moment > at || readings.length === 0 || readings[0]!.at >= moment) continue;
+            if (seen.some((after) => after >= moment - EARLY_BY)) continue;
+            if (readings.at(-1)!.at >= moment + DUE_FOR) continue;
+            expect(info.nextAt).toBeLessThanOrEqual(moment);
+            expect(info.due).toBe(true);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
