@@ -52,6 +52,12 @@ export function creditsEvent(previous: HistoryPoint | undefined, next: HistoryPo
 export const EARLY_BY = 14 * DAY;
 /** How long an expected reset the counters have not shown stays due, while readings go on. */
 export const DUE_FOR = 2 * DAY;
+/**
+ * A reset seen this soon before the next expected moment, after the last one, is the
+ * next one's come early: a day set one off, or the end of a day in the user's zone
+ * that is the next day where FluxImage counts.
+ */
+export const NEXT_EARLY_BY = 3 * DAY;
 
 export interface ResetInfo {
   /** Day of the month the plan renews on. */
@@ -94,10 +100,14 @@ const expectedAfter = (day: number, time: TimeOfDay | null, at: number) =>
 /** What the readings say about one expected reset. */
 function readingsAround(history: UsageHistory, now: number) {
   const readings = history.points.filter((point) => point.at <= now);
-  const lastSeen = history.resets.findLast((reset) => reset.after <= now)?.after ?? null;
+  const newest = history.resets.findLast((reset) => reset.after <= now);
+  const lastSeen = newest?.after ?? null;
   const shown = (at: number) => lastSeen !== null && lastSeen >= at - EARLY_BY;
   return {
     lastSeen,
+    /** The newest reset came between `last` (its window opened after) and `next`, close to `next`. */
+    cameEarly: (last: number, next: number) =>
+      newest?.before != null && newest.before >= last && newest.after < next && newest.after >= next - NEXT_EARLY_BY,
     /** The counters showed it: a reset was seen after it, or a little before. */
     shown,
     /** A reading was taken before it, so a reset after that would have shown. */
@@ -127,7 +137,9 @@ export function resetInfo(userDay: number | null, history: UsageHistory, now: nu
   const thisMonth = expectedIn(day, timeOfDay, now, 0);
   const passed = thisMonth <= now ? thisMonth : expectedIn(day, timeOfDay, now, -1);
   const due = readings.watched(passed) && !readings.shown(passed) && !readings.overdue(passed);
-  const nextAt = due ? passed : expectedAfter(day, timeOfDay, now);
+  const upcoming = expectedAfter(day, timeOfDay, now);
+  const early = !due && readings.cameEarly(passed, upcoming);
+  const nextAt = due ? passed : early ? expectedAfter(day, timeOfDay, upcoming) : upcoming;
   return {
     day,
     source: userDay === null ? 'detected' : 'user',

@@ -139,6 +139,28 @@ describe('a due reset that never shows', () => {
     expect(expectation(closed, local(2026, 12, 16, 12)).text).toBe('Monthly credits reset any time now');
   });
 
+  it('takes a reset a day before a day the user set for that month’s, come early', () => {
+    // The plan resets on the 13th in the evening; the user set the 14th (the day FluxImage shows in UTC).
+    const evenings = {
+      from: local(2026, 10, 20),
+      to: local(2026, 12, 31),
+      resetsAt: [local(2026, 11, 13, 21), local(2026, 12, 13, 21)],
+    };
+    expect(expectation(evenings, local(2026, 12, 13, 22), 14).text).toBe(
+      'Monthly credits reset in 32 days (Jan 14, 2027)',
+    );
+    expect(expectation(evenings, local(2026, 12, 1), 14).text).toBe('Monthly credits reset in 13 days (Dec 14)');
+  });
+
+  it('keeps a day the user set well after the resets seen', () => {
+    const tenth = {
+      from: local(2026, 10, 20),
+      to: local(2026, 12, 31),
+      resetsAt: [local(2026, 11, 10, 9), local(2026, 12, 10, 9)],
+    };
+    expect(expectation(tenth, local(2026, 12, 12), 20).text).toBe('Monthly credits reset in 8 days (Dec 20)');
+  });
+
   it('is not expected from readings that began after the renewal moment', () => {
     const late = { from: local(2026, 12, 14, 9), to: local(2026, 12, 31) };
     expect(expectation(late, local(2026, 12, 14, 10), 13).text).toBe('Monthly credits reset in 30 days (Jan 13, 2027)');
