@@ -1,4 +1,4 @@
-import { isReset } from './billing-period';
+import { isReset } from './reset-evidence';
 import { calendarDaysBetween, DAY } from './calendar';
 import type { HistoryPoint, UsageHistory } from './history';
 

@@ -1,4 +1,5 @@
-import { creditsEvent, isReset, resetInfo } from './billing-period';
+import { resetInfo } from './billing-period';
+import { creditsEvent, isReset } from './reset-evidence';
 import { DAY, HOUR, localDay } from './calendar';
 import type { UsageSnapshot } from './usage';
 

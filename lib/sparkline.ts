@@ -1,4 +1,4 @@
-import { isTopup } from './billing-period';
+import { isTopup } from './reset-evidence';
 import { DAY } from './calendar';
 import { formatCount } from './format';
 import type { UsageHistory } from './history';
