@@ -63,6 +63,8 @@ export function decodeHistory(value: unknown): UsageHistory | null {
   });
   if (points.some((point, index) => index > 0 && point.at <= points[index - 1]!.at)) return null;
   const { resets } = parsed.data;
-  if (resets.some(({ before, after }) => before !== null && before >= after)) return null;
+  const misplaced = (reset: ResetWindow, index: number) =>
+    (reset.before !== null && reset.before >= reset.after) || (index > 0 && reset.after <= resets[index - 1]!.after);
+  if (resets.some(misplaced)) return null;
   return { points, resets };
 }

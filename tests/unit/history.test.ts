@@ -149,6 +149,16 @@ describe('stored history', () => {
     ['fractions', { ...encodeHistory(sample), monthly: [1000.5, 0, 0] }],
     ['a reset window that ends before it starts', { ...encodeHistory(sample), resets: [{ before: 9, after: 5 }] }],
     ['a reset as a plain time', { ...encodeHistory(sample), resets: [START - DAY] }],
+    [
+      'resets out of order',
+      {
+        ...encodeHistory(sample),
+        resets: [
+          { before: null, after: START - DAY },
+          { before: null, after: START - 2 * DAY },
+        ],
+      },
+    ],
   ])('reads %s as an empty history', async (_, stored) => {
     await fakeBrowser.storage.local.set({ usageHistory: stored, usageHistory$: { v: 2 } });
     expect(await historyItem.get()).toEqual(EMPTY_HISTORY);
