@@ -15,3 +15,15 @@ export function calendarDaysBetween(from: number, to: number): number {
   };
   return Math.round((utcDate(to) - utcDate(from)) / DAY);
 }
+
+/** `minutes` after local midnight on `at`'s local date, on the wall clock (a daylight-saving change moves it with the clock). */
+export function atLocalMinutes(at: number, minutes: number): number {
+  const date = new Date(at);
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate(), 0, minutes).getTime();
+}
+
+/** Minutes after local midnight, on the wall clock. */
+export function localMinutes(at: number): number {
+  const date = new Date(at);
+  return date.getHours() * 60 + date.getMinutes() + date.getSeconds() / 60;
+}

@@ -1,4 +1,4 @@
-import { isReset } from './billing-period';
+import { isReset } from './reset-evidence';
 import { calendarDaysBetween, DAY } from './calendar';
 import type { HistoryPoint, UsageHistory } from './history';
 
@@ -26,7 +26,7 @@ export type Forecast =
 /** Readings up to now, oldest first, from the last reset on (a clock turned back leaves later ones out). */
 function currentPeriod(history: UsageHistory, now: number): HistoryPoint[] {
   const points = history.points.filter((p) => p.at <= now).toSorted((a, b) => a.at - b.at);
-  let start = Math.max(now - PACE_WINDOW, ...history.resets.filter((at) => at <= now));
+  let start = Math.max(now - PACE_WINDOW, ...history.resets.map((reset) => reset.after).filter((at) => at <= now));
   points.forEach((point, index) => {
     if (index > 0 && isReset(points[index - 1]!, point)) start = Math.max(start, point.at);
   });
@@ -34,8 +34,17 @@ function currentPeriod(history: UsageHistory, now: number): HistoryPoint[] {
 }
 
 /**
- * How long the AI credits last at the recent pace. Only falls in remaining credits
- * count as spending: a top-up or a reset raises them and is not "negative spending".
+ * What was spent between two readings of one period: AI credits used went up, or
+ * top-up credits went down (they are spent once the monthly ones are gone). A change
+ * of plan moves the allocation and so the remaining credits, but neither of these.
+ */
+function spentBetween(previous: HistoryPoint, next: HistoryPoint): number {
+  return Math.max(0, next.used - previous.used) + Math.max(0, previous.topup - next.topup);
+}
+
+/**
+ * How long the AI credits last at the recent pace, measured from what was used: a
+ * top-up, a reset or a new allocation changes the remaining credits without spending.
  */
 export function forecastCredits(history: UsageHistory, now: number): Forecast {
   const points = currentPeriod(history, now);
@@ -44,9 +53,7 @@ export function forecastCredits(history: UsageHistory, now: number): Forecast {
   if (!first || !last || last.at - first.at < MIN_BASIS) return { kind: 'insufficient' };
   const basisDays = (last.at - first.at) / DAY;
   let spent = 0;
-  for (let index = 1; index < points.length; index += 1) {
-    spent += Math.max(0, points[index - 1]!.remaining - points[index]!.remaining);
-  }
+  for (let index = 1; index < points.length; index += 1) spent += spentBetween(points[index - 1]!, points[index]!);
   if (spent <= 0) return { kind: 'no-spending', basisDays };
   const perDay = spent / basisDays;
   const lastsUntil = last.at + (last.remaining / perDay) * DAY;

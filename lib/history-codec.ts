@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { HistoryPoint, UsageHistory } from './history';
+import type { HistoryPoint, ResetWindow, UsageHistory } from './history';
 
 /**
  * The stored form of the history: one array per field, each holding its first
@@ -14,13 +14,14 @@ export interface StoredHistory {
   topup: number[];
   compressionsUsed: number[];
   compressionsLimit: number[];
-  /** Observed reset times, as plain times (there are only a few). */
-  resets: number[];
+  /** Observed resets as windows of plain times (there are only a few). */
+  resets: ResetWindow[];
 }
 
 const FIELDS = ['at', 'remaining', 'used', 'monthly', 'topup', 'compressionsUsed', 'compressionsLimit'] as const;
 
 const column = z.array(z.int());
+const time = z.int().check(z.nonnegative());
 export const storedHistorySchema = z.object({
   at: column,
   remaining: column,
@@ -29,7 +30,7 @@ export const storedHistorySchema = z.object({
   topup: column,
   compressionsUsed: column,
   compressionsLimit: column,
-  resets: z.array(z.int().check(z.nonnegative())),
+  resets: z.array(z.object({ before: z.nullable(time), after: time })),
 }) satisfies z.ZodMiniType<StoredHistory>;
 
 function deltas(values: number[]): number[] {
@@ -45,7 +46,7 @@ export function encodeHistory(history: UsageHistory): StoredHistory {
   const columns = Object.fromEntries(
     FIELDS.map((field) => [field, deltas(history.points.map((point) => point[field]))]),
   ) as Record<(typeof FIELDS)[number], number[]>;
-  return { ...columns, resets: [...history.resets] };
+  return { ...columns, resets: history.resets.map(({ before, after }) => ({ before, after })) };
 }
 
 /** The history, or `null` when the stored value is not one (corrupt, foreign or inconsistent). */
@@ -61,5 +62,9 @@ export function decodeHistory(value: unknown): UsageHistory | null {
     return point;
   });
   if (points.some((point, index) => index > 0 && point.at <= points[index - 1]!.at)) return null;
-  return { points, resets: parsed.data.resets };
+  const { resets } = parsed.data;
+  const misplaced = (reset: ResetWindow, index: number) =>
+    (reset.before !== null && reset.before >= reset.after) || (index > 0 && reset.after <= resets[index - 1]!.after);
+  if (resets.some(misplaced)) return null;
+  return { points, resets };
 }

@@ -1,11 +1,14 @@
 import { EMPTY_HISTORY, type UsageHistory } from './history';
 import { decodeHistory, encodeHistory, type StoredHistory } from './history-codec';
+import { historyFromVersion1 } from './history-migration';
 import { defineStoredValue, type StorageItem } from './storage';
 
 const storedHistory = defineStoredValue<StoredHistory | null>('usageHistory', {
   parse: (value) => (decodeHistory(value) ? (value as StoredHistory) : undefined),
   fallback: null,
-  version: 1,
+  // Version 2 keeps each reset as a window (last reading before, first after) instead of one time.
+  version: 2,
+  migrations: { 2: historyFromVersion1 },
 });
 
 /** The history in `storage.local`, apart from the snapshot so it never slows the first paint. */

@@ -1,4 +1,5 @@
-import { creditsEvent, isReset } from './billing-period';
+import { resetEvidence, resetInfo } from './billing-period';
+import { creditsEvent, isReset } from './reset-evidence';
 import { DAY, HOUR, localDay } from './calendar';
 import type { UsageSnapshot } from './usage';
 
@@ -13,11 +14,21 @@ export interface HistoryPoint {
   compressionsLimit: number;
 }
 
+/**
+ * A monthly reset, known only as a window: the counters had not reset at `before`
+ * and had at `after`. The window is what tells the renewal day and its time of day.
+ */
+export interface ResetWindow {
+  /** The last reading before the reset; `null` when it is no longer known (history from version 1). */
+  before: number | null;
+  /** The first reading after it: when the reset was first seen. */
+  after: number;
+}
+
 /** What the extension has observed of the account over time, oldest first. */
 export interface UsageHistory {
   points: HistoryPoint[];
-  /** When a monthly reset was first seen: the time of the first reading after it. */
-  resets: number[];
+  resets: ResetWindow[];
 }
 
 export const EMPTY_HISTORY: UsageHistory = { points: [], resets: [] };
@@ -91,8 +102,8 @@ function settledLength(points: readonly HistoryPoint[]): number {
 export function appendPoint(history: UsageHistory, point: HistoryPoint, now: number): UsageHistory {
   const earlier = history.points.filter((p) => p.at < point.at && p.at <= now);
   const previous = earlier.at(-1);
-  const resets = history.resets.filter((at) => at < point.at && at <= now && now - at <= DAILY_FOR);
-  if (previous && isReset(previous, point)) resets.push(point.at);
+  const resets = history.resets.filter(({ after }) => after < point.at && after <= now && now - after <= DAILY_FOR);
+  if (previous && isReset(previous, point)) resets.push({ before: previous.at, after: point.at });
   const settled = settledLength(earlier);
   const kept = earlier.slice(0, settled).filter((p) => now - p.at <= DAILY_FOR);
   return { points: thinInto(kept, [...earlier.slice(settled), point], now), resets };
@@ -112,17 +123,34 @@ export function recordReading(
   return { history: appendPoint(history, point, now), event: kind && { kind, at: point.at } };
 }
 
+/** A renewal expected this soon after a fall in the counters explains it: a learned day can be a few days late. */
+const RESET_SLACK = 3 * DAY;
+
+/** Counters that go on: used only rises, and top-up credits fall only once the monthly ones are gone. */
+function countersGoOn(last: HistoryPoint, next: HistoryPoint): boolean {
+  const topupGoesOn = next.topup >= last.topup || next.used >= next.monthly;
+  return next.used >= last.used && next.compressionsUsed >= last.compressionsUsed && topupGoesOn;
+}
+
+/** The counters show a reset, and the history's own renewal day had one due by then. */
+function resetExplains(history: UsageHistory, last: HistoryPoint, next: HistoryPoint): boolean {
+  if (!isReset(last, next)) return false;
+  const expected = resetInfo(null, resetEvidence(history, last.at), last.at);
+  return expected !== null && expected.nextAt - RESET_SLACK <= next.at;
+}
+
 /**
  * Whether the first reading of a newly saved key continues this history (a rolled key
  * of the same account) or starts another account's. FluxImage names no account, so this
  * is a judgement: the same monthly allocation and compression limit, and counters that
- * did not go back unless a monthly reset explains it.
+ * go on from the last reading, or fell in a reset the history expected by then (from
+ * the renewal day its own resets tell; counters that fell without one, as another
+ * account's early in its period do, start a new history).
  */
 export function continuesHistory(history: UsageHistory, snapshot: UsageSnapshot): boolean {
   const last = history.points.at(-1);
   if (!last) return true;
   const next = toHistoryPoint(snapshot);
   const sameAllowance = next.monthly === last.monthly && next.compressionsLimit === last.compressionsLimit;
-  const countersGoOn = next.used >= last.used && next.compressionsUsed >= last.compressionsUsed;
-  return sameAllowance && (countersGoOn || isReset(last, next));
+  return sameAllowance && (countersGoOn(last, next) || resetExplains(history, last, next));
 }

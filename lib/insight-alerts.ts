@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { ResetInfo } from './billing-period';
 import { outlookUntilReset, type Forecast } from './forecast';
 import type { InsightSettings } from './insight-settings';
+import { alertMemoryFromVersion1 } from './insight-alert-migration';
 import { defineStoredValue, withSchema } from './storage';
 import type { Usage } from './usage';
 
@@ -10,8 +11,8 @@ export const RUN_OUT_MIN_BASIS_DAYS = 3;
 
 /** What was already announced, so each alert fires once per crossing, across restarts. */
 export const insightAlertMemorySchema = z.object({
-  /** `armed` until the warning fires; `period` is the reset it warned about (once per billing period). */
-  runOut: z.object({ armed: z.boolean(), period: z.nullable(z.number()) }),
+  /** When the run-out warning last fired: another waits for a reset the counters show after it. */
+  runOut: z.object({ warnedAt: z.nullable(z.number()) }),
   compressionsUsedUp: z.boolean(),
   keyRejected: z.boolean(),
   /** When the last "credits are back" event that was announced happened. */
@@ -21,7 +22,7 @@ export const insightAlertMemorySchema = z.object({
 export type InsightAlertMemory = z.infer<typeof insightAlertMemorySchema>;
 
 export const DEFAULT_INSIGHT_ALERT_MEMORY: InsightAlertMemory = {
-  runOut: { armed: true, period: null },
+  runOut: { warnedAt: null },
   compressionsUsedUp: false,
   keyRejected: false,
   creditsBackAt: null,
@@ -30,7 +31,9 @@ export const DEFAULT_INSIGHT_ALERT_MEMORY: InsightAlertMemory = {
 export const insightAlertMemoryItem = defineStoredValue<InsightAlertMemory>('insightAlertMemory', {
   parse: withSchema(insightAlertMemorySchema),
   fallback: DEFAULT_INSIGHT_ALERT_MEMORY,
-  version: 1,
+  // Version 2 remembers when the run-out warning fired, not which expected reset it named.
+  version: 2,
+  migrations: { 2: alertMemoryFromVersion1 },
 });
 
 export type InsightAnnouncement =
@@ -45,23 +48,26 @@ export function decideCrossing(announced: boolean, holds: boolean): { announce: 
 }
 
 /**
- * Warns when the credits would run out before the next reset at this pace: once
- * while that stays true, at most once per billing period, and only on a pace
- * measured over 3 days or more.
+ * Warns when the credits would run out before the next reset at this pace, on a pace
+ * measured over 3 days or more: once per real billing period. Only a reset the
+ * counters showed after the warning starts another; a new renewal day does not.
  */
 export function decideRunOut(
   memory: InsightAlertMemory['runOut'],
   forecast: Forecast,
   reset: ResetInfo | null,
   remaining: number,
+  now: number,
 ): { announce: Extract<InsightAnnouncement, { kind: 'runOut' }> | null; memory: InsightAlertMemory['runOut'] } {
   const outlook = reset && remaining > 0 ? outlookUntilReset(forecast, reset.nextAt) : null;
   const measured = forecast.kind === 'pace' && forecast.basisDays >= RUN_OUT_MIN_BASIS_DAYS;
-  if (!reset || !measured || outlook?.kind !== 'short') return { announce: null, memory: { ...memory, armed: true } };
-  if (!memory.armed || memory.period === reset.nextAt) return { announce: null, memory };
+  if (!reset || !measured || outlook?.kind !== 'short') return { announce: null, memory };
+  const { warnedAt } = memory;
+  const resetSince = warnedAt === null || (reset.detectedAt !== null && reset.detectedAt > warnedAt);
+  if (!resetSince) return { announce: null, memory };
   return {
     announce: { kind: 'runOut', daysShort: outlook.daysShort, resetAt: reset.nextAt },
-    memory: { armed: false, period: reset.nextAt },
+    memory: { warnedAt: now },
   };
 }
 
@@ -70,6 +76,8 @@ export interface InsightCheck {
   /** The key was rejected (401): nothing else is known. */
   keyRejected: boolean;
   reading?: {
+    /** When the reading was taken. */
+    at: number;
     usage: Usage;
     forecast: Forecast;
     reset: ResetInfo | null;
@@ -95,7 +103,7 @@ export function decideInsightAlerts(
   if (!reading) return { announce, memory: next };
 
   const { usage, forecast, reset, event } = reading;
-  const runOut = decideRunOut(memory.runOut, forecast, reset, usage.remainingCredits);
+  const runOut = decideRunOut(memory.runOut, forecast, reset, usage.remainingCredits, reading.at);
   if (runOut.announce && enabled.runOut) announce.push(runOut.announce);
   next.runOut = runOut.memory;
 

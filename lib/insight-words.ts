@@ -1,5 +1,5 @@
 import type { ResetInfo } from './billing-period';
-import { DAY } from './calendar';
+import { atLocalMinutes, DAY } from './calendar';
 import { outlookUntilReset, type Forecast } from './forecast';
 import type { Translate } from './i18n';
 import { counted } from './plural';
@@ -24,7 +24,38 @@ export function formatInDays(days: number, locale: string): string {
   return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
 }
 
+/** "7 PM", "19": an hour of the day in the page's language. */
+export function formatHour(at: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric' }).format(at);
+}
+
 export type ResetLine = { known: true; text: string } | { known: false; text: string; link: string };
+
+/** Up to this wide (in minutes), a learned time of day is said as "around 7 PM"; a wider one only as "today". */
+export const NARROW_RESET_WINDOW = 120;
+
+/** The hour nearest the middle of the reset's time of day, on its day (never the next midnight). */
+function resetHour(reset: ResetInfo, from: number, to: number): number {
+  return atLocalMinutes(reset.nextAt, Math.min(23, Math.round((from + to) / 2 / 60)) * 60);
+}
+
+/**
+ * When the monthly credits come back, as sure as the readings make it: "in 21 days
+ * (Dec 22)" or "tomorrow (Dec 22)" on other days; on the day itself "today around
+ * 7 PM" when the time of day is known within two hours, else "today (Dec 22)"; and
+ * "any time now" once that time or day has passed without the counters showing it.
+ */
+export function resetLine(reset: ResetInfo | null, now: number, locale: string, t: Translate): ResetLine {
+  if (!reset) return { known: false, text: t('resetUnknown'), link: t('resetSetInSettings') };
+  const on = (days: number) => t('resetIn', formatInDays(days, locale), formatDay(reset.nextAt, now, locale));
+  if (reset.daysUntil > 0) return { known: true, text: on(reset.daysUntil) };
+  const { from, to } = reset.timeOfDay ?? { from: 0, to: 24 * 60 };
+  if (now >= atLocalMinutes(reset.nextAt, to)) return { known: true, text: t('resetAnyTimeNow') };
+  if (to - from <= NARROW_RESET_WINDOW) {
+    return { known: true, text: t('resetAround', formatHour(resetHour(reset, from, to), locale)) };
+  }
+  return { known: true, text: on(0) };
+}
 
 export interface InsightLines {
   reset: ResetLine;
@@ -62,16 +93,16 @@ function paceLine(facts: InsightFacts, locale: string, t: Translate): string | n
 export function insightLines(facts: InsightFacts, locale: string, t: Translate): InsightLines {
   const { forecast, reset, remaining, now } = facts;
   const outlook = remaining > 0 ? outlookUntilReset(forecast, reset?.nextAt ?? null) : null;
+  // A reset that is due comes any time now: today is the day it is awaited on.
+  const awaited = reset && Math.max(reset.nextAt, now);
   return {
-    reset: reset
-      ? { known: true, text: t('resetIn', formatInDays(reset.daysUntil, locale), formatDay(reset.nextAt, now, locale)) }
-      : { known: false, text: t('resetUnknown'), link: t('resetSetInSettings') },
+    reset: resetLine(reset, now, locale, t),
     pace: paceLine(facts, locale, t),
     outlook:
       outlook === null
         ? null
         : outlook.kind === 'enough'
-          ? { text: t('enoughUntilReset', formatDay(reset!.nextAt, now, locale)), short: false }
+          ? { text: t('enoughUntilReset', formatDay(awaited!, now, locale)), short: false }
           : { text: t('runsOutBeforeReset', formatDays(outlook.daysShort, locale)), short: true },
   };
 }

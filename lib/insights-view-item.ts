@@ -21,7 +21,9 @@ const storedInsightsViewSchema = z.object({
     forecast: forecastSchema,
     renewal: z.object({
       userDay: z.nullable(z.int().check(z.gte(1), z.lte(31))),
-      resets: z.array(storedTime),
+      resets: z.array(z.object({ before: z.nullable(storedTime), after: storedTime })),
+      firstReadingAt: z.nullable(storedTime),
+      lastReadingAt: z.nullable(storedTime),
     }),
     remaining: wholeCount,
     sparkline: z.object({

@@ -53,14 +53,16 @@ export function insightsWords(
 ): InsightsWords {
   const { forecast, renewal, remaining, sparkline } = stored.view;
   const asOf = Math.min(stored.computedAt, readAt);
-  const reset = resetInfo(renewal.userDay, renewal.resets, now);
-  const resetThen = resetInfo(renewal.userDay, renewal.resets, asOf);
+  const reset = resetInfo(renewal.userDay, renewal, now);
+  const resetThen = resetInfo(renewal.userDay, renewal, asOf);
   const lines = insightLines({ forecast: forecastFrom(forecast, now), reset, remaining, now, asOf }, locale, t);
-  const resetSince = resetThen !== null && resetThen.nextAt <= now;
+  // The renewal was expected after these facts: their pace is likely from the old period.
+  const resetSince = resetThen !== null && resetThen.nextAt > asOf && resetThen.nextAt <= now;
   return {
     lines: resetSince ? { ...lines, pace: t('forecastAfterReset'), outlook: null } : lines,
     sparkline: sparklineView(sparkline, now, locale, t),
     asOf: calendarDaysBetween(asOf, now) === 0 ? null : t('forecastAsOf', formatMoment(asOf, now, locale)),
-    nextResetAt: reset?.nextAt ?? null,
+    // Due, it comes any time now: not on a day already past.
+    nextResetAt: reset && Math.max(reset.nextAt, now),
   };
 }

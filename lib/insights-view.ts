@@ -1,3 +1,4 @@
+import { resetEvidence, type ResetEvidence } from './billing-period';
 import { forecastCredits, type Forecast } from './forecast';
 import type { UsageHistory } from './history';
 import { sparklineFacts, type SparklineFacts } from './sparkline';
@@ -11,7 +12,7 @@ import { sparklineFacts, type SparklineFacts } from './sparkline';
 export interface InsightsView {
   forecast: Forecast;
   /** What the next reset is learned from; the popup works out the date for its own "now". */
-  renewal: { userDay: number | null; resets: number[] };
+  renewal: ResetEvidence & { userDay: number | null };
   /** The AI credits left at the last check. */
   remaining: number;
   sparkline: SparklineFacts;
@@ -30,7 +31,7 @@ export function insightsView(input: InsightsInput): InsightsView {
   const { history, remaining, renewalDay, now } = input;
   return {
     forecast: forecastCredits(history, now),
-    renewal: { userDay: renewalDay, resets: [...history.resets] },
+    renewal: { userDay: renewalDay, ...resetEvidence(history, now) },
     remaining,
     sparkline: sparklineFacts(history, now),
   };

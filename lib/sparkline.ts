@@ -1,4 +1,4 @@
-import { isTopup } from './billing-period';
+import { isTopup } from './reset-evidence';
 import { DAY } from './calendar';
 import { formatCount } from './format';
 import type { UsageHistory } from './history';
@@ -46,7 +46,9 @@ function recent(history: UsageHistory, now: number) {
   const from = now - SPARKLINE_SPAN;
   const points = history.points.filter((p) => p.at >= from && p.at <= now);
   const events: SparklineEvent[] = [
-    ...history.resets.filter((at) => at >= from && at <= now).map((at) => ({ kind: 'reset' as const, at })),
+    ...history.resets
+      .filter(({ after }) => after >= from && after <= now)
+      .map(({ after }) => ({ kind: 'reset' as const, at: after })),
     ...points.flatMap((point, i) =>
       i > 0 && isTopup(points[i - 1]!, point) ? [{ kind: 'topup' as const, at: point.at }] : [],
     ),

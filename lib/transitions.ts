@@ -1,5 +1,5 @@
 import { creditLevel, decideAlert, effectiveThreshold, type AlertMemory } from './alerts';
-import { resetInfo } from './billing-period';
+import { resetEvidence, resetInfo } from './billing-period';
 import { rejectsKey, stopsPolling, type FailureKind } from './failures';
 import { forecastCredits } from './forecast';
 import { recordReading, type UsageHistory } from './history';
@@ -49,10 +49,11 @@ export function afterSuccess(input: SuccessInput, usage: Usage, now: number): Tr
   const decision = decideAlert(input.alertMemory, level);
   const { history, event } = recordReading(input.history, snapshot, now);
   const reading = {
+    at: now,
     usage,
     event,
     forecast: forecastCredits(history, now),
-    reset: resetInfo(insightSettings.renewalDay, history.resets, now),
+    reset: resetInfo(insightSettings.renewalDay, resetEvidence(history, now), now),
   };
   const insights = decideInsightAlerts(
     input.insightAlertMemory,

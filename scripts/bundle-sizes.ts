@@ -24,7 +24,9 @@ export const BUDGETS = {
   // entrypoints/options/first-read.ts): 60 bytes more. Settings that save themselves as they
   // change (in order, keeping typed text until stored, asking before leaving with it): 0.6 kB.
   options: { js: 22_950, css: 2_000 },
-  background: { js: 19_900, css: 0 },
+  // Learning the renewal day and the reset's time of day from reset windows, keeping a due reset
+  // until the counters show it, its words, and two stored-format migrations: 1 kB.
+  background: { js: 20_900, css: 0 },
 } as const;
 
 export type Entry = keyof typeof BUDGETS;

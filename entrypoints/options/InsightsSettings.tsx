@@ -3,7 +3,7 @@ import { SaveNote } from '@/components/SaveNote';
 import { useAutosave } from '@/components/use-autosave';
 import { useStored } from '@/components/use-stored';
 import { inferredRenewalDay } from '@/lib/billing-period';
-import { EMPTY_HISTORY } from '@/lib/history';
+import { EMPTY_HISTORY, type ResetWindow } from '@/lib/history';
 import { historyItem } from '@/lib/history-item';
 import { t, type MessageKey } from '@/lib/i18n';
 import {
@@ -47,7 +47,7 @@ export function InsightsSettings({ locale }: { locale: string }) {
   );
 }
 
-function RenewalDay({ autosave, resets, locale }: { autosave: Autosave; resets: number[]; locale: string }) {
+function RenewalDay({ autosave, resets, locale }: { autosave: Autosave; resets: ResetWindow[]; locale: string }) {
   const { shown, states, save, invalid } = autosave;
   const inferred = inferredRenewalDay(resets);
   const commit = async (text: string) => {

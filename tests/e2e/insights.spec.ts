@@ -181,3 +181,71 @@ test('with compressions used up, the popup says on which day they come back', as
   await expect(popup.getByText(`They come back on ${month} 14.`, { exact: false })).toBeVisible();
   await expect(popup.getByText(/^Monthly credits reset /)).toHaveText(new RegExp(`\\(${month} 14\\)$`));
 });
+
+const HOUR = 60 * 60_000;
+const NOTIFY_ALL = { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false };
+
+/** `day` at `hour:minute` in the month before `at`'s, clamped to that month's length. */
+function lastMonth(at: number, day: number) {
+  const date = new Date(at);
+  const month = new Date(date.getFullYear(), date.getMonth() - 1, 1);
+  const length = new Date(month.getFullYear(), month.getMonth() + 1, 0).getDate();
+  return new Date(month.getFullYear(), month.getMonth(), Math.min(day, length), date.getHours(), date.getMinutes());
+}
+
+test('on the renewal day the reset is awaited at its learned time, with no run-out warning before it', async ({
+  api,
+  extension,
+  saveKey,
+  openPopup,
+}) => {
+  // Today is the renewal day; last month's reset came at a time two hours from now (late in the
+  // evening: two hours ago, so it is due now). 900 of 1,000 credits used: they last days, not weeks.
+  const now = Date.now();
+  const due = new Date(now + 2 * HOUR).getDate() !== new Date(now).getDate();
+  const resetToday = due ? now - 2 * HOUR : now + 2 * HOUR;
+  const day = new Date(resetToday).getDate();
+  await seedStorage(extension.context, {
+    // As version 1 stored it: the reset as the time it was first seen.
+    ...sampleHistoryStorage(
+      now,
+      { resetAt: lastMonth(resetToday, day).getTime(), usedThisPeriod: 900 },
+      { version: 1 },
+    ),
+    insightSettings: { renewalDay: day, notify: NOTIFY_ALL, badge: 'credits', checkEveryMinutes: 15 },
+    insightSettings$: { v: 1 },
+  });
+  api.setUsage({ ia_credits_used: 900, ia_credits_remaining: 300 });
+  await saveKey();
+  await ageLastCheck(extension.context);
+  const popup = await openPopup();
+  const forecast = popup.getByRole('region', { name: 'Forecast' });
+  const when = due ? /^Monthly credits reset any time now$/ : /^Monthly credits reset today around \d{1,2} [AP]M$/;
+  await expect(forecast.getByText(when)).toBeVisible();
+  await expect(forecast.getByText(/^Enough until your reset on /)).toBeVisible();
+  expect(await notifications(extension.context)).not.toContain('fluximage-run-out');
+});
+
+test('a plan downgrade is not spending: the forecast keeps the real pace and no run-out warning fires', async ({
+  api,
+  extension,
+  saveKey,
+  openPopup,
+}) => {
+  // About 13 credits a day on Pro (1,000 a month), 1,080 left; then the plan becomes Starter (500).
+  await seedStorage(extension.context, sampleHistoryStorage(Date.now(), { daysSinceReset: 9 }, { version: 1 }));
+  await saveKey();
+  await expect.poll(async () => (await storedNumbers(extension.context)).remaining).toBe(1080);
+  api.setUsage({ plan: 'starter', ia_credits_monthly: 500, ia_credits_remaining: 580, compressor_limit: 200 });
+  await firePollAlarm(extension.context);
+  await expect.poll(async () => (await storedNumbers(extension.context)).remaining).toBe(580);
+  await ageLastCheck(extension.context);
+  const popup = await openPopup();
+  const forecast = popup.getByRole('region', { name: 'Forecast' });
+  const pace = forecast.getByText(/^At this pace, your AI credits last about \d+ more days/);
+  await expect(pace).toBeVisible();
+  // 580 credits at about 13 a day: weeks, not the week a "spending" of 500 would leave.
+  expect(Number(/about (\d+) more days/.exec((await pace.textContent()) ?? '')?.[1])).toBeGreaterThan(30);
+  await expect(forecast.getByText(/^Enough until your reset on /)).toBeVisible();
+  expect(await notifications(extension.context)).not.toContain('fluximage-run-out');
+});

@@ -1,7 +1,7 @@
 // A believable month of readings for `npm run demo`, the screenshots and the e2e
 // tests: it ends on the fake API's sample numbers, so the popup's figures, forecast
 // and sparkline agree. Deterministic: the same `now` always gives the same history.
-import { DAY } from '../../lib/calendar';
+import { DAY, HOUR } from '../../lib/calendar';
 import { encodeHistory } from '../../lib/history-codec';
 import { appendPoint, EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '../../lib/history';
 import { SAMPLE_USAGE } from './server';
@@ -9,6 +9,8 @@ import { SAMPLE_USAGE } from './server';
 export interface SampleOptions {
   /** Days since the monthly reset (at local midnight). */
   daysSinceReset?: number;
+  /** The moment of the monthly reset, instead: the browser is open for two hours either side of it. */
+  resetAt?: number;
   /** AI credits used so far this period; the sample's 120 by default. */
   usedThisPeriod?: number;
 }
@@ -45,13 +47,15 @@ export function sampleHistory(now: number, options: SampleOptions = {}): UsageHi
   const next = random(now % 1_000_003);
   const start = now - 35 * DAY;
   const resetDay = new Date(now - daysSinceReset * DAY);
-  const resetAt = new Date(resetDay.getFullYear(), resetDay.getMonth(), resetDay.getDate()).getTime();
+  const resetAt =
+    options.resetAt ?? new Date(resetDay.getFullYear(), resetDay.getMonth(), resetDay.getDate()).getTime();
   const closed = [now - 16 * DAY, now - 14 * DAY];
 
   const times: number[] = [];
   for (let at = start - (start % (15 * 60_000)); at < now; at += 15 * 60_000) {
     const hour = new Date(at).getHours();
-    if (hour >= 8 && hour < 20 && !(at > closed[0]! && at < closed[1]!)) times.push(at);
+    const open = hour >= 8 && hour < 20 && !(at > closed[0]! && at < closed[1]!);
+    if (open || (options.resetAt !== undefined && Math.abs(at - resetAt) <= 2 * HOUR)) times.push(at);
   }
   times.push(now);
   const weight = (at: number) => {
@@ -99,7 +103,17 @@ export function sampleHistory(now: number, options: SampleOptions = {}): UsageHi
   return history;
 }
 
-/** `storage.local` entries that seed the sample history, as version 1 of the extension stores it. */
-export function sampleHistoryStorage(now: number, options?: SampleOptions): Record<string, unknown> {
-  return { usageHistory: encodeHistory(sampleHistory(now, options)), usageHistory$: { v: 1 } };
+/**
+ * `storage.local` entries that seed the sample history, as the extension stores it
+ * (version 2), or as version 1 did (resets as the times they were first seen), to
+ * walk the upgrade too.
+ */
+export function sampleHistoryStorage(
+  now: number,
+  options?: SampleOptions,
+  { version = 2 }: { version?: 1 | 2 } = {},
+): Record<string, unknown> {
+  const stored = encodeHistory(sampleHistory(now, options));
+  if (version === 2) return { usageHistory: stored, usageHistory$: { v: 2 } };
+  return { usageHistory: { ...stored, resets: stored.resets.map((reset) => reset.after) }, usageHistory$: { v: 1 } };
 }

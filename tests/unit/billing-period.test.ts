@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isReset, isTopup, nextRenewal, renewalInMonth, resetInfo } from '@/lib/billing-period';
-import { calendarDaysBetween } from '@/lib/calendar';
-import type { HistoryPoint } from '@/lib/history';
+import { inferredRenewalDay, isReset, isTopup, renewalInMonth, resetEvidence, resetInfo } from '@/lib/billing-period';
+import { calendarDaysBetween, DAY } from '@/lib/calendar';
+import { EMPTY_HISTORY, type HistoryPoint } from '@/lib/history';
+import { observe } from './observed';
 
 // Local dates matter here: run in a zone with daylight-saving changes.
 process.env.TZ = 'America/New_York';
@@ -28,13 +29,29 @@ describe('reset detection', () => {
     ['nothing changed', {}, false],
     ['used falls only a little', { used: 500, remaining: 500 }, false],
     ['used falls with a different monthly allocation (a plan change)', { used: 0, monthly: 5000 }, false],
+    ['compressions used back near zero (some done since)', { compressionsUsed: 20 }, true],
+    ['compressions used dips by one (a refunded job)', { compressionsUsed: 299 }, false],
+    ['compressions used falls by half (a lagging replica)', { compressionsUsed: 150 }, false],
   ])('%s → %s', (_, changes, expected) => {
     expect(isReset(before, reading(changes))).toBe(expected);
   });
 
-  it('tells a top-up from a reset', () => {
+  // Early in a period the counters are already near zero: a small fall there is a refund, not a reset.
+  it.each([
+    ['one AI credit refunded', { used: 30 }, { used: 29 }, false],
+    ['a few AI credits refunded', { used: 30 }, { used: 26 }, false],
+    ['AI credits used back to zero from a quiet month', { used: 30 }, { used: 0 }, true],
+    ['one compression refunded', { compressionsUsed: 5 }, { compressionsUsed: 4 }, false],
+    ['compressions used back to zero from a quiet month', { compressionsUsed: 5 }, { compressionsUsed: 0 }, true],
+  ])('%s → %s', (_, from, to, expected) => {
+    expect(isReset(reading(from), reading(to))).toBe(expected);
+  });
+
+  it('tells a top-up from a reset, and sees both when they come in the same poll', () => {
     expect(isTopup(before, reading({ topup: 500 }))).toBe(true);
-    expect(isTopup(before, reading({ used: 0, topup: 500 }))).toBe(false);
+    expect(isTopup(before, reading({ used: 0 }))).toBe(false);
+    expect(isTopup(before, reading({ used: 0, topup: 500 }))).toBe(true);
+    expect(isReset(before, reading({ used: 0, topup: 500 }))).toBe(true);
     expect(isTopup(before, reading({ topup: 0, used: 950 }))).toBe(false);
   });
 });
@@ -56,16 +73,46 @@ describe('renewal dates', () => {
     expect(renewalInMonth(day, year, month - 1)).toBe(expected);
   });
 
+  // A week of readings up to `now`, the counters reset at `resetsAt`, and the day the user set.
   it.each([
-    ['later this month', 14, local(2026, 11, 27), local(2026, 12, 14)],
-    ['December → January', 14, local(2026, 12, 20), local(2027, 1, 14)],
-    ['today after midnight → next month', 14, local(2026, 11, 14, 9), local(2026, 12, 14)],
-    ['31 → end of February', 31, local(2026, 2, 1), local(2026, 2, 28)],
-    ['31 → 29 February in a leap year', 31, local(2028, 2, 10), local(2028, 2, 29)],
-    ['31 after 30 April → 31 May', 31, local(2026, 4, 30, 8), local(2026, 5, 31)],
-    ['day 1 on New Year’s Eve', 1, local(2026, 12, 31, 23), local(2027, 1, 1)],
-  ])('%s', (_, day, now, expected) => {
-    expect(nextRenewal(day, now)).toBe(expected);
+    ['later this month', 14, local(2026, 11, 27), [], local(2026, 12, 14), false],
+    ['December → January', 14, local(2026, 12, 20), [], local(2027, 1, 14), false],
+    ['on the day, not shown yet: due since midnight', 14, local(2026, 11, 14, 9), [], local(2026, 11, 14), true],
+    [
+      'on the day, shown: next month at its time',
+      14,
+      local(2026, 11, 14, 9),
+      [local(2026, 11, 14, 1)],
+      local(2026, 12, 14, 0, 45),
+      false,
+    ],
+    ['31 → end of February', 31, local(2026, 2, 1), [local(2026, 1, 31, 2)], local(2026, 2, 28, 1, 45), false],
+    ['31, not shown on Jan 31: due', 31, local(2026, 2, 1), [], local(2026, 1, 31), true],
+    ['31 → 29 February in a leap year', 31, local(2028, 2, 10), [], local(2028, 2, 29), false],
+    [
+      '31 after 30 April (shown) → 31 May',
+      31,
+      local(2026, 4, 30, 8),
+      [local(2026, 4, 30, 2)],
+      local(2026, 5, 31, 1, 45),
+      false,
+    ],
+    ['day 1 on New Year’s Eve', 1, local(2026, 12, 31, 23), [], local(2027, 1, 1), false],
+    [
+      'a reset come a few days early counts for the day',
+      14,
+      local(2026, 11, 15),
+      [local(2026, 11, 11, 1)],
+      local(2026, 12, 14),
+      false,
+    ],
+  ])('%s', (_, day, now, resetsAt, nextAt, due) => {
+    const history = observe({ from: now - 7 * DAY, to: now, resetsAt });
+    expect(resetInfo(day, resetEvidence(history, now), now)).toMatchObject({
+      nextAt,
+      due,
+      daysUntil: calendarDaysBetween(now, nextAt),
+    });
   });
 
   it('counts calendar days across a daylight-saving change', () => {
@@ -76,27 +123,42 @@ describe('renewal dates', () => {
 
 describe('reset info', () => {
   const now = local(2026, 12, 8, 15);
-
-  it('is unknown without an observed reset or a day set by the user', () => {
-    expect(resetInfo(null, [], now)).toBeNull();
+  // Readings every 15 minutes; resets at 0:20, first seen at 0:30 (0:15 the reading before).
+  const history = observe({
+    from: local(2026, 9, 20),
+    to: now,
+    resetsAt: [local(2026, 10, 14, 0, 20), local(2026, 11, 14, 0, 20)],
   });
 
-  it('infers the day from the last observed reset', () => {
-    expect(resetInfo(null, [local(2026, 10, 3, 8), local(2026, 11, 14, 0, 20)], now)).toEqual({
+  it('is unknown without an observed reset or a day set by the user', () => {
+    expect(resetInfo(null, resetEvidence(EMPTY_HISTORY, now), now)).toBeNull();
+    expect(resetInfo(null, resetEvidence(observe({ from: now - 40 * DAY, to: now }), now), now)).toBeNull();
+  });
+
+  it('learns the day and the time of day from the observed resets', () => {
+    expect(resetInfo(null, resetEvidence(history, now), now)).toEqual({
       day: 14,
       source: 'detected',
-      detectedAt: local(2026, 11, 14, 0, 20),
-      nextAt: local(2026, 12, 14),
+      detectedAt: local(2026, 11, 14, 0, 30),
+      nextAt: local(2026, 12, 14, 0, 15),
       daysUntil: 6,
+      timeOfDay: { from: 15, to: 30 },
+      due: false,
     });
   });
 
   it('lets the day the user set win over the detected one', () => {
-    expect(resetInfo(20, [local(2026, 11, 14)], now)).toMatchObject({
+    expect(resetInfo(20, resetEvidence(history, now), now)).toMatchObject({
       day: 20,
       source: 'user',
       nextAt: local(2026, 12, 20),
       daysUntil: 12,
+      timeOfDay: null,
     });
+  });
+
+  it('gives the day and when it was learned to the options page', () => {
+    expect(inferredRenewalDay(history.resets)).toEqual({ day: 14, detectedAt: local(2026, 11, 14, 0, 30) });
+    expect(inferredRenewalDay([])).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR } from '@/lib/calendar';
+import { DUE_FOR, EARLY_BY, renewalInMonth, resetEvidence, resetInfo } from '@/lib/billing-period';
+import { atLocalMinutes, DAY, HOUR } from '@/lib/calendar';
 import { forecastCredits, MAX_FORECAST_DAYS, outlookUntilReset, type Forecast } from '@/lib/forecast';
 import { appendPoint, EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '@/lib/history';
 
@@ -43,6 +44,33 @@ describe('forecast examples', () => {
     const perDay = 30 / (3 + 1 / 24);
     expect(result).toMatchObject({ kind: 'pace', perDay: expect.closeTo(perDay, 6) });
     expect(result).toMatchObject({ daysLeft: expect.closeTo(1500 / perDay, 6) });
+  });
+
+  it.each([
+    ['a downgrade (Pro to Starter)', { monthly: 500, compressionsLimit: 200 }, 580],
+    ['an upgrade (Pro to Agency)', { monthly: 10_000 }, 10_080],
+    ['a new compression limit alone', { compressionsLimit: 200 }, 1080],
+  ])('does not count %s as spending', (_, plan, remaining) => {
+    // 120 credits used in 9 days, read every hour, then the plan changes.
+    const points = Array.from({ length: 9 * 24 + 1 }, (_, hour) => {
+      const used = Math.round((hour * 120) / (9 * 24));
+      return reading(START + hour * HOUR, 1200 - used, { used, topup: 200 });
+    });
+    const now = START + 9 * DAY + HOUR;
+    points.push(reading(now, remaining, { used: 120, topup: 200, ...plan }));
+    const result = forecastCredits(historyOf(points), now);
+    // The last 7 days: from hour 49, when 27 were used.
+    const perDay = (120 - 27) / 7;
+    expect(result).toMatchObject({ kind: 'pace', perDay: expect.closeTo(perDay, 6) });
+    expect(result).toMatchObject({ daysLeft: expect.closeTo(remaining / perDay, 6) });
+  });
+
+  it('counts top-up credits spent once the monthly ones are gone', () => {
+    const points = Array.from({ length: 4 * 24 + 1 }, (_, hour) =>
+      reading(START + hour * HOUR, 500 - hour, { used: 1000, topup: 500 - hour }),
+    );
+    const result = forecastCredits(historyOf(points), START + 4 * DAY);
+    expect(result).toMatchObject({ kind: 'pace', perDay: 24, daysLeft: expect.closeTo(404 / 24, 6) });
   });
 
   it('measures only since the last reset', () => {
@@ -88,19 +116,29 @@ const step = fc.record({
   spend: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50 })),
   topup: fc.oneof({ weight: 9, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 500 }) }),
   reset: fc.oneof({ weight: 19, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  // A change of plan: another monthly allocation and compression limit from this reading on.
+  plan: fc.oneof(
+    { weight: 19, arbitrary: fc.constant(null) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ monthly: fc.constantFrom(500_000, 1_000_000, 2_000_000), limit: fc.nat(5000) }),
+    },
+  ),
 });
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
 const usagePattern = fc.array(step, { minLength: 40, maxLength: 400 });
 
-/** The same usage, with every spend multiplied by `pace`. */
-function simulate(steps: Step[], pace: number) {
+/** The same usage, with every spend multiplied by `pace`; with `plans`, the plan changes as the steps say. */
+function simulate(steps: Step[], pace: number, { plans = false } = {}) {
   let history = EMPTY_HISTORY;
   let at = START;
   let used = 0;
   let topup = 0;
   let compressionsUsed = 0;
-  const monthly = 1_000_000;
+  let monthly = 1_000_000;
+  let compressionsLimit = 500;
   for (const s of steps) {
+    if (plans && s.plan) ({ monthly, limit: compressionsLimit } = s.plan);
     at += s.minutes * MINUTE;
     if (s.reset) {
       used = 0;
@@ -117,7 +155,7 @@ function simulate(steps: Step[], pace: number) {
       monthly,
       topup,
       compressionsUsed,
-      compressionsLimit: 500,
+      compressionsLimit,
     };
     history = appendPoint(history, point, at);
   }
@@ -159,6 +197,54 @@ describe('forecast on any usage', () => {
         const fastDays = daysLeft(forecastCredits(fast.history, fast.now));
         expect(fastDays === null).toBe(slowDays === null);
         if (slowDays !== null && fastDays !== null) expect(fastDays).toBeLessThanOrEqual(slowDays);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never takes a reset as happened before the counters show it', () => {
+    fc.assert(
+      fc.property(
+        usagePattern,
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 0, max: 40 * 24 * 60 }),
+        (steps, day, closedMinutes) => {
+          const { history, now } = simulate(steps, 1);
+          const at = now + closedMinutes * MINUTE;
+          const info = resetInfo(day, resetEvidence(history, at), at)!;
+          const readings = history.points.filter((p) => p.at <= at);
+          const seen = history.resets.filter((r) => r.after <= at).map((r) => r.after);
+          // A renewal moment of the last months that readings watched, that no reset seen answered,
+          // and that readings have not gone two days past: the reset is still due, not in the future.
+          for (let back = 0; back <= 3; back += 1) {
+            const month = new Date(at);
+            const renewal = renewalInMonth(day, month.getFullYear(), month.getMonth() - back);
+            const moment = atLocalMinutes(renewal, Math.floor(info.timeOfDay?.from ?? 0));
+            if (moment > at || readings.length === 0 || readings[0]!.at >= moment) continue;
+            if (seen.some((after) => after >= moment - EARLY_BY)) continue;
+            if (readings.at(-1)!.at >= moment + DUE_FOR) continue;
+            expect(info.due).toBe(true);
+            expect(info.nextAt).toBeGreaterThanOrEqual(moment);
+            expect(info.nextAt).toBeLessThanOrEqual(at);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never counts a change of allocation as spending', () => {
+    fc.assert(
+      fc.property(usagePattern, (steps) => {
+        const same = simulate(steps, 1);
+        const changed = simulate(steps, 1, { plans: true });
+        // A reset that comes with a plan change in one gap between readings shows only if compressions fell.
+        fc.pre(JSON.stringify(changed.history.resets) === JSON.stringify(same.history.resets));
+        const pace = (result: Forecast) =>
+          result.kind === 'pace' ? { kind: result.kind, perDay: result.perDay, basisDays: result.basisDays } : result;
+        expect(pace(forecastCredits(changed.history, changed.now))).toEqual(
+          pace(forecastCredits(same.history, same.now)),
+        );
       }),
       { numRuns: 150 },
     );

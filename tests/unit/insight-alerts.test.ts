@@ -1,7 +1,7 @@
 import spanish from '../../public/_locales/es/messages.json';
 import { describe, expect, it } from 'vitest';
 import type { ResetInfo } from '@/lib/billing-period';
-import { DAY } from '@/lib/calendar';
+import { DAY, HOUR } from '@/lib/calendar';
 import type { Forecast } from '@/lib/forecast';
 import { createTranslator } from '@/lib/i18n';
 import { insightAlertWords } from '@/lib/insight-alert-words';
@@ -19,7 +19,15 @@ import { en, usage } from './helpers';
 const now = new Date(2026, 10, 27, 15).getTime();
 const dec14 = new Date(2026, 11, 14).getTime();
 const jan14 = new Date(2027, 0, 14).getTime();
-const resetOn = (nextAt: number): ResetInfo => ({ day: 14, source: 'user', detectedAt: null, nextAt, daysUntil: 17 });
+const resetOn = (nextAt: number, detectedAt: number | null = null): ResetInfo => ({
+  day: 14,
+  source: 'user',
+  detectedAt,
+  nextAt,
+  daysUntil: 17,
+  timeOfDay: null,
+  due: false,
+});
 const pace = (daysLeft: number, basisDays = 7): Forecast => ({
   kind: 'pace',
   perDay: 10,
@@ -27,7 +35,8 @@ const pace = (daysLeft: number, basisDays = 7): Forecast => ({
   runOutAt: now + daysLeft * DAY,
   basisDays,
 });
-const armed = { armed: true, period: null };
+const armed = { warnedAt: null };
+const warned = (at: number) => ({ warnedAt: at });
 
 describe('a warning fired once per crossing', () => {
   it.each([
@@ -46,30 +55,39 @@ describe('run-out warning', () => {
     ['lasts until the reset', armed, pace(20), resetOn(dec14), null],
     ['pace measured over less than 3 days', armed, pace(9, 2.5), resetOn(dec14), null],
     ['reset date unknown', armed, pace(9), null, null],
-    ['already warned (not re-armed)', { armed: false, period: null }, pace(9), resetOn(dec14), null],
-    ['already warned this billing period', { armed: true, period: dec14 }, pace(9), resetOn(dec14), null],
-    ['warned in the last billing period', { armed: true, period: now - DAY }, pace(9), resetOn(dec14), 8],
+    ['already warned, no reset seen since', warned(now - 5 * DAY), pace(9), resetOn(dec14, now - 20 * DAY), null],
+    ['already warned, never a reset seen', warned(now - 5 * DAY), pace(9), resetOn(dec14), null],
+    ['warned before the last reset seen', warned(now - 20 * DAY), pace(9), resetOn(dec14, now - 12 * DAY), 8],
   ])('%s', (_, memory, forecast, reset, daysShort) => {
-    const decision = decideRunOut(memory, forecast, reset, 90);
+    const decision = decideRunOut(memory, forecast, reset, 90, now);
     expect(decision.announce?.daysShort ?? null).toBe(daysShort);
   });
 
-  it('fires once, stays quiet while it holds, and is re-armed when the credits last again', () => {
-    const steps = [pace(9), pace(8), pace(20), pace(9)];
+  it('fires once per real billing period: a new renewal day does not start another, a reset seen does', () => {
+    const lastReset = now - 13 * DAY;
+    const steps: [Forecast, ResetInfo, number][] = [
+      [pace(9), resetOn(dec14, lastReset), now],
+      [pace(8), resetOn(dec14, lastReset), now + HOUR],
+      [pace(20), resetOn(dec14, lastReset), now + 2 * HOUR],
+      [pace(9), resetOn(dec14, lastReset), now + 3 * HOUR],
+      // The user sets another renewal day.
+      [pace(9), resetOn(dec14 + 3 * DAY, lastReset), now + 4 * HOUR],
+      // The counters show a reset; the next period runs short too.
+      [pace(9), resetOn(jan14, dec14 + HOUR), dec14 + 5 * DAY],
+    ];
     let memory: InsightAlertMemory['runOut'] = armed;
-    const fired = steps.map((forecast) => {
-      const decision = decideRunOut(memory, forecast, resetOn(dec14), 90);
+    const fired = steps.map(([forecast, reset, at]) => {
+      const decision = decideRunOut(memory, forecast, reset, 90, at);
       memory = decision.memory;
-      return decision.announce !== null;
+      return decision.announce?.resetAt ?? null;
     });
-    // The fourth crossing is in the same billing period: at most one warning per period.
-    expect(fired).toEqual([true, false, false, false]);
-    expect(decideRunOut(memory, pace(9), resetOn(jan14), 90).announce).toMatchObject({ resetAt: jan14 });
+    expect(fired).toEqual([dec14, null, null, null, null, jan14]);
   });
 });
 
 describe('all look-ahead alerts for one check', () => {
   const reading = (changes: Partial<NonNullable<InsightCheck['reading']>> = {}) => ({
+    at: now,
     usage: usage({ remainingCredits: 90, compressionsLimit: 500 }),
     forecast: pace(20),
     reset: resetOn(dec14),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DAY } from '@/lib/calendar';
 import { DEFAULT_INSIGHT_ALERT_MEMORY, insightAlertMemoryItem } from '@/lib/insight-alerts';
 import {
   badgeCounts,
@@ -74,7 +75,8 @@ describe('stored insight settings and alert memory', () => {
       insightAlertMemory$: { v: 1 },
     });
     expect(await insightSettingsItem.get()).toEqual(settingsV1);
-    expect(await insightAlertMemoryItem.get()).toEqual(memoryV1);
+    // The warning named the reset expected at `period`: taken as given two weeks before it.
+    expect(await insightAlertMemoryItem.get()).toEqual({ ...memoryV1, runOut: { warnedAt: 1795000000000 - 14 * DAY } });
   });
 
   it.each([

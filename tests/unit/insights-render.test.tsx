@@ -26,7 +26,10 @@ afterEach(() => {
 
 /** A week of spending 10 credits a day, read hourly, after a reset on Nov 14 and a top-up. */
 function week(start = 160, topupAmount = 500): UsageHistory {
-  let history: UsageHistory = { ...EMPTY_HISTORY, resets: [new Date(2026, 10, 14, 0, 20).getTime()] };
+  let history: UsageHistory = {
+    ...EMPTY_HISTORY,
+    resets: [{ before: new Date(2026, 10, 13, 23, 50).getTime(), after: new Date(2026, 10, 14, 0, 20).getTime() }],
+  };
   for (let hour = 7 * 24; hour >= 0; hour -= 1) {
     const at = now - hour * HOUR;
     const spent = Math.round(((7 * 24 - hour) * 10) / 24);

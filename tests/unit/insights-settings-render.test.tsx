@@ -60,7 +60,7 @@ afterEach(() => {
 
 describe('renewal, badge and checks in the options page', () => {
   it('fills in the renewal day detected from the last reset, and says when', async () => {
-    await historyItem.set({ points: [point(reset)], resets: [reset] });
+    await historyItem.set({ points: [point(reset)], resets: [{ before: null, after: reset }] });
     const page = await mount();
     await vi.waitFor(() => expect(field(page).value).toBe('14'));
     expect(page.querySelector('#renewal-day-help')!.textContent).toBe(
@@ -69,7 +69,7 @@ describe('renewal, badge and checks in the options page', () => {
   });
 
   it('saves a day the user sets over the detected one once the field is left, and says "Saved"', async () => {
-    await historyItem.set({ points: [point(reset)], resets: [reset] });
+    await historyItem.set({ points: [point(reset)], resets: [{ before: null, after: reset }] });
     const page = await mount();
     await vi.waitFor(() => expect(field(page).value).toBe('14'));
     await type(field(page), '20');
@@ -93,7 +93,7 @@ describe('renewal, badge and checks in the options page', () => {
   });
 
   it('committing the detected day unchanged keeps following detection', async () => {
-    await historyItem.set({ points: [point(reset)], resets: [reset] });
+    await historyItem.set({ points: [point(reset)], resets: [{ before: null, after: reset }] });
     const page = await mount();
     await vi.waitFor(() => expect(field(page).value).toBe('14'));
     await type(field(page), '14');

@@ -38,7 +38,7 @@ describe('the forecast block stored by the worker', () => {
     const fields = new Set(
       ['forecast', 'kind', 'pace', 'perDay', 'daysLeft', 'runOutAt', 'basisDays', 'renewal', 'userDay', 'resets']
         .concat(['remaining', 'sparkline', 'line', 'dot', 'x', 'y', 'marks', 'at', 'reset', 'topup', 'width'])
-        .concat(['height', 'span', 'first', 'last']),
+        .concat(['height', 'span', 'first', 'last', 'before', 'after', 'firstReadingAt', 'lastReadingAt']),
     );
     expect(words.filter((word) => !fields.has(word!))).toEqual([]);
   });
@@ -46,8 +46,8 @@ describe('the forecast block stored by the worker', () => {
   it.each([
     ['a sentence where the forecast goes', { ...view, forecast: 'At this pace…' }],
     ['a run-out time beyond any date', { ...view, forecast: { ...view.forecast, runOutAt: 1e300 } }],
-    ['a renewal day of 40', { ...view, renewal: { userDay: 40, resets: [] } }],
-    ['a reset at a negative time', { ...view, renewal: { userDay: null, resets: [-5] } }],
+    ['a renewal day of 40', { ...view, renewal: { ...view.renewal, userDay: 40 } }],
+    ['a reset at a negative time', { ...view, renewal: { ...view.renewal, resets: [{ before: null, after: -5 }] } }],
     ['a sparkline without its size', { ...view, sparkline: { ...view.sparkline, width: undefined } }],
   ])('reads %s as absent', async (_, damaged) => {
     await fakeBrowser.storage.local.set({ insightsView: { view: damaged, computedAt: now }, insightsView$: { v: 2 } });

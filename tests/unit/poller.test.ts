@@ -74,7 +74,7 @@ function setup() {
     clearAnnouncements: async () => {},
     describeInsights: ({ history, remaining, renewalDay }) => ({
       forecast: { kind: 'no-spending', basisDays: history.points.length },
-      renewal: { userDay: renewalDay, resets: history.resets },
+      renewal: { userDay: renewalDay, resets: history.resets, firstReadingAt: null, lastReadingAt: null },
       remaining,
       sparkline: { line: '', dot: null, marks: [], width: 288, height: 44, span: null },
     }),

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { resetInfo } from '@/lib/billing-period';
+import { describe, expect, it, vi } from 'vitest';
+import { resetEvidence, resetInfo } from '@/lib/billing-period';
 import { DAY } from '@/lib/calendar';
 import { forecastCredits } from '@/lib/forecast';
 import { historyItem } from '@/lib/history-item';
@@ -25,7 +25,7 @@ describe('the demo and e2e sample history', () => {
 
   it('shows a reset, a top-up, and a forecast that lasts until the next reset', () => {
     const history = sampleHistory(now);
-    const reset = resetInfo(null, history.resets, now)!;
+    const reset = resetInfo(null, resetEvidence(history, now), now)!;
     expect(reset).toMatchObject({ day: 18, nextAt: new Date(2026, 11, 18).getTime() });
     const forecast = forecastCredits(history, now);
     expect(forecast.kind === 'pace' && forecast.runOutAt > reset.nextAt).toBe(true);
@@ -38,6 +38,26 @@ describe('the demo and e2e sample history', () => {
     const history = sampleHistory(now, { daysSinceReset: 25, usedThisPeriod: 990 });
     const forecast = forecastCredits(history, now);
     expect(forecast.kind === 'pace' && forecast.runOutAt < now + 6 * DAY).toBe(true);
+  });
+
+  it('can reset at a given moment, with readings every 15 minutes around it', () => {
+    const resetAt = new Date(2026, 9, 27, 21, 5).getTime();
+    expect(sampleHistory(now, { resetAt }).resets).toEqual([
+      { before: new Date(2026, 9, 27, 21, 0).getTime(), after: new Date(2026, 9, 27, 21, 15).getTime() },
+    ]);
+  });
+
+  it('seeds storage as version 1 wrote it, which reads as the same resets, in wider windows', async () => {
+    const resetAt = new Date(2026, 9, 27, 21, 5).getTime();
+    await fakeBrowser.storage.local.set(sampleHistoryStorage(now, { resetAt }, { version: 1 }));
+    vi.resetModules();
+    const { historyItem: fresh } = await import('@/lib/history-item');
+    const [reset] = (await fresh.get()).resets;
+    // A month old, the readings around it were thinned to the last of each hour.
+    expect(reset).toEqual({
+      before: new Date(2026, 9, 27, 20, 45).getTime(),
+      after: new Date(2026, 9, 27, 21, 15).getTime(),
+    });
   });
 
   it('is the same every time and seeds storage as the extension reads it', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import spanish from '../../public/_locales/es/messages.json';
-import { DAY } from '@/lib/calendar';
-import type { HistoryPoint, UsageHistory } from '@/lib/history';
+import { DAY, HOUR } from '@/lib/calendar';
+import { appendPoint, EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '@/lib/history';
 import { createTranslator } from '@/lib/i18n';
 import { sparklineFacts, sparklineGeometry, sparklineLabel, type SparklineFacts } from '@/lib/sparkline';
 import { en } from './helpers';
@@ -39,11 +39,33 @@ describe('sparkline geometry', () => {
   });
 
   it('marks observed resets', () => {
-    const geometry = sparklineGeometry({ ...month, resets: [now - 5 * DAY, now - 45 * DAY] }, now, 300, 50);
+    const geometry = sparklineGeometry(
+      { ...month, resets: [now - 45 * DAY, now - 5 * DAY].map((after) => ({ before: after - HOUR, after })) },
+      now,
+      300,
+      50,
+    );
     expect(geometry.marks.map((mark) => [mark.kind, mark.x])).toEqual([
       ['topup', 189.2],
       ['reset', 248],
     ]);
+  });
+
+  it('marks both a top-up and a reset seen in the same poll', () => {
+    const points = [
+      reading(3, 0, { used: 1000, compressionsUsed: 300 }),
+      reading(2, 1500, { used: 0, topup: 500, compressionsUsed: 0 }),
+      reading(1, 1490, { used: 10, topup: 500, compressionsUsed: 2 }),
+    ];
+    const history = points.reduce((kept, point) => appendPoint(kept, point, point.at), EMPTY_HISTORY);
+    const { marks } = sparklineGeometry(history, now, 300, 50);
+    expect(marks.map((mark) => [mark.kind, mark.x]).toSorted()).toEqual([
+      ['reset', 277.4],
+      ['topup', 277.4],
+    ]);
+    expect(sparklineLabel(sparklineFacts(history, now), now, 'en-US', en)).toBe(
+      'AI credits left over the last 30 days: from 0 to 1,490, monthly reset on Nov 29, 1 top-up on Nov 29',
+    );
   });
 
   it('draws nothing, and stays finite, without readings or with only zeros', () => {
@@ -63,7 +85,7 @@ describe('sparkline in words', () => {
   it('lists resets and several top-ups', () => {
     const points = [...month.points, reading(-1, 1090)];
     points.splice(3, 0, reading(11.9, 900, { used: 1000, topup: 900 }));
-    const history = { points, resets: [now - 5 * DAY] };
+    const history = { points, resets: [{ before: now - 5 * DAY - HOUR, after: now - 5 * DAY }] };
     expect(sparklineLabel(sparklineFacts(history, now), now, 'en-US', en)).toBe(
       'AI credits left over the last 30 days: from 1,800 to 1,080, monthly reset on Nov 26, 2 top-ups (Nov 19 and Nov 20)',
     );

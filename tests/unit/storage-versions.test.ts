@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { extensionStore } from '@/lib/extension-store';
+import type { extensionStore } from '@/lib/extension-store';
 import { KEY } from './helpers';
 
 /**
@@ -54,23 +54,41 @@ const FIXTURES: Record<
   history: {
     storageKey: 'usageHistory',
     byVersion: {
+      // Resets as the times they were first seen: the second one between the two readings.
       1: {
         at: [1795615200000, 900000],
-        remaining: [1080, -12],
-        used: [120, 12],
+        remaining: [80, 1108],
+        used: [920, -908],
         monthly: [1000, 0],
-        topup: [200, 0],
-        compressionsUsed: [45, 1],
+        topup: [0, 0],
+        compressionsUsed: [45, -44],
         compressionsLimit: [500, 0],
-        resets: [1795000000000],
+        resets: [1795000000000, 1795616100000],
+      },
+      // Resets as windows: the last reading before and the first after.
+      2: {
+        at: [1795615200000, 900000],
+        remaining: [80, 1108],
+        used: [920, -908],
+        monthly: [1000, 0],
+        topup: [0, 0],
+        compressionsUsed: [45, -44],
+        compressionsLimit: [500, 0],
+        resets: [
+          { before: null, after: 1795000000000 },
+          { before: 1795615200000, after: 1795616100000 },
+        ],
       },
     },
     current: {
       points: [
-        expect.objectContaining({ at: 1795615200000, remaining: 1080 }),
-        expect.objectContaining({ at: 1795616100000, remaining: 1068, compressionsUsed: 46 }),
+        expect.objectContaining({ at: 1795615200000, remaining: 80 }),
+        expect.objectContaining({ at: 1795616100000, remaining: 1188, used: 12, compressionsUsed: 1 }),
       ],
-      resets: [1795000000000],
+      resets: [
+        { before: null, after: 1795000000000 },
+        { before: 1795615200000, after: 1795616100000 },
+      ],
     },
   },
   insightsView: {
@@ -92,7 +110,12 @@ const FIXTURES: Record<
       2: {
         view: {
           forecast: { kind: 'pace', perDay: 12.5, daysLeft: 86.4, runOutAt: 1803080160000, basisDays: 7 },
-          renewal: { userDay: null, resets: [1794988800000] },
+          renewal: {
+            userDay: null,
+            resets: [{ before: 1794985200000, after: 1794988800000 }],
+            firstReadingAt: 1794900000000,
+            lastReadingAt: 1795200000000,
+          },
           remaining: 1080,
           sparkline: {
             line: '3,20 285,6.8',
@@ -108,22 +131,33 @@ const FIXTURES: Record<
     },
     current: expect.objectContaining({
       computedAt: 1795615200000,
-      view: expect.objectContaining({ remaining: 1080, renewal: { userDay: null, resets: [1794988800000] } }),
+      view: expect.objectContaining({
+        remaining: 1080,
+        renewal: expect.objectContaining({ resets: [{ before: 1794985200000, after: 1794988800000 }] }),
+      }),
     }),
     readsAs: { 1: null },
   },
   insightAlertMemory: {
     storageKey: 'insightAlertMemory',
     byVersion: {
+      // The run-out warning named the reset expected at `period`.
       1: {
         runOut: { armed: false, period: 1796000000000 },
         compressionsUsedUp: true,
         keyRejected: false,
         creditsBackAt: 5,
       },
+      // It fired at `warnedAt`, two weeks before that reset.
+      2: {
+        runOut: { warnedAt: 1794790400000 },
+        compressionsUsedUp: true,
+        keyRejected: false,
+        creditsBackAt: 5,
+      },
     },
     current: {
-      runOut: { armed: false, period: 1796000000000 },
+      runOut: { warnedAt: 1794790400000 },
       compressionsUsedUp: true,
       keyRejected: false,
       creditsBackAt: 5,
@@ -160,19 +194,25 @@ const cases = Object.entries(FIXTURES).flatMap(([item, fixture]) =>
   })),
 );
 
+/** The items as a page or worker that has just started sees them: each migrates once per start. */
+async function freshStore() {
+  vi.resetModules();
+  return (await import('@/lib/extension-store')).extensionStore;
+}
+
 describe('stored data from every version', () => {
   it.each(cases)(
     '$item written by version $version reads as today’s shape',
     async ({ item, version, value, fixture }) => {
       await fakeBrowser.storage.local.set({ [fixture.storageKey]: value, [`${fixture.storageKey}$`]: { v: version } });
-      expect(await extensionStore[item].get()).toEqual(expectedFrom(fixture, version));
+      expect(await (await freshStore())[item].get()).toEqual(expectedFrom(fixture, version));
     },
   );
 
   it.each(Object.keys(FIXTURES))('%s written before versioning reads as version 1', async (item) => {
     const fixture = FIXTURES[item as keyof typeof extensionStore]!;
     await fakeBrowser.storage.local.set({ [fixture.storageKey]: fixture.byVersion[1] });
-    expect(await extensionStore[item as keyof typeof extensionStore].get()).toEqual(expectedFrom(fixture, 1));
+    expect(await (await freshStore())[item as keyof typeof extensionStore].get()).toEqual(expectedFrom(fixture, 1));
   });
 });
 

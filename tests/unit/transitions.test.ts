@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { FAILURE_KINDS, FAILURES } from '@/lib/failures';
 import { BACKOFF_BASE_MS, MIN_REFRESH_GAP_MS, POLL_INTERVAL_MS, earliestUserRefresh } from '@/lib/schedule';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { EMPTY_HISTORY } from '@/lib/history';
-import { DEFAULT_INSIGHT_ALERT_MEMORY } from '@/lib/insight-alerts';
+import { EMPTY_HISTORY, type UsageHistory } from '@/lib/history';
+import { DEFAULT_INSIGHT_ALERT_MEMORY, type InsightAlertMemory } from '@/lib/insight-alerts';
 import { DEFAULT_INSIGHT_SETTINGS } from '@/lib/insight-settings';
 import type { PollStatus } from '@/lib/status';
 import { afterFailure, afterSuccess, isWaitingForUser } from '@/lib/transitions';
 import { KEY, usage } from './helpers';
+import { observe } from './observed';
 
 const NOW = Date.UTC(2026, 10, 25, 14, 0);
 const failing = (kind: Exclude<PollStatus['kind'], 'ok'>, attempts: number): PollStatus => ({
@@ -120,5 +121,71 @@ describe('waiting for the user', () => {
     ['a rejected key', KEY, { ...failing('unauthorized', 1), nextAt: null }, true],
   ] as const)('%s', (_, key, status, waiting) => {
     expect(isWaitingForUser(key, status as PollStatus | null)).toBe(waiting);
+  });
+});
+
+describe('the run-out warning over a billing period', () => {
+  const local = (month: number, day: number, hour = 0, minute = 0) =>
+    new Date(2026, month - 1, day, hour, minute).getTime();
+  /** The account as the last reading of `history` saw it, a few minutes later. */
+  const current = (history: UsageHistory) => {
+    const last = history.points.at(-1)!;
+    return usage({
+      creditsUsed: last.used,
+      creditsMonthly: last.monthly,
+      topupCredits: last.topup,
+      remainingCredits: last.remaining,
+      compressionsUsed: last.compressionsUsed,
+      compressionsLimit: last.compressionsLimit,
+    });
+  };
+  const check = (history: UsageHistory, memory: InsightAlertMemory, now: number, renewalDay: number | null) =>
+    afterSuccess(
+      {
+        alertMemory: 'normal',
+        settings: DEFAULT_SETTINGS,
+        insightAlertMemory: memory,
+        insightSettings: { ...DEFAULT_INSIGHT_SETTINGS, renewalDay },
+        history,
+      },
+      current(history),
+      now,
+    );
+  const runOuts = (transition: ReturnType<typeof afterSuccess>) =>
+    transition.announceInsights.filter((announcement) => announcement.kind === 'runOut');
+
+  it('does not fire at midnight on the renewal day, hours before the reset the counters have not shown', () => {
+    // Last month's reset came at 19:00; 30 credits a day since leaves 125: four days more, past tonight.
+    const history = observe({
+      from: local(10, 20, 8),
+      to: local(12, 13, 0),
+      resetsAt: [local(11, 13, 19)],
+      perDay: 30,
+    });
+    for (const now of [local(12, 13, 0, 1), local(12, 13, 19, 30)]) {
+      expect(runOuts(check(history, DEFAULT_INSIGHT_ALERT_MEMORY, now, null))).toEqual([]);
+    }
+  });
+
+  it('fires once per period: not again when the renewal day changes, again after a reset the counters show', () => {
+    // 60 credits a day since the reset on Nov 20: about 5 days left on Dec 1, weeks before Dec 20.
+    const watch = { from: local(11, 1), resetsAt: [local(11, 20, 10)], perDay: 60 };
+    let history = observe({ ...watch, to: local(12, 1, 12) });
+    const first = check(history, DEFAULT_INSIGHT_ALERT_MEMORY, local(12, 1, 12), 20);
+    expect(runOuts(first)).toEqual([expect.objectContaining({ kind: 'runOut' })]);
+    expect(new Date((runOuts(first)[0] as { resetAt: number }).resetAt).toDateString()).toBe('Sun Dec 20 2026');
+
+    // The user tries other renewal days: tomorrow (enough until then), then the 24th (short again).
+    history = observe({ ...watch, to: local(12, 1, 13) });
+    const tomorrow = check(history, first.insightAlertMemory!, local(12, 1, 13), 2);
+    expect(runOuts(tomorrow)).toEqual([]);
+    history = observe({ ...watch, to: local(12, 1, 14) });
+    const moved = check(history, tomorrow.insightAlertMemory!, local(12, 1, 14), 24);
+    expect(runOuts(moved)).toEqual([]);
+
+    // The reset comes on Dec 24 as set; by Dec 28 the new period runs short too.
+    history = observe({ ...watch, resetsAt: [...watch.resetsAt, local(12, 24, 10)], perDay: 240, to: local(12, 28) });
+    const next = check(history, moved.insightAlertMemory!, local(12, 28), 24);
+    expect(runOuts(next)).toEqual([expect.objectContaining({ kind: 'runOut' })]);
   });
 });
