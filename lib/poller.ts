@@ -78,6 +78,15 @@ export function createPoller(deps: PollerDeps) {
     }
   }
 
+  /**
+   * An answer as it may be recorded now: access withdrawn while it was on its way (the pages
+   * already say so) is not undone by it. Should the browser not say, the answer stands.
+   */
+  async function unlessAccessWithdrawn(outcome: FetchOutcome): Promise<FetchOutcome> {
+    const granted = await deps.hasAccess().catch(() => true);
+    return granted ? outcome : { ok: false, kind: 'access-off' };
+  }
+
   /** Nothing to ask FluxImage: no key, a rejected key, or no access (until it is granted again). */
   async function waitsForUser(key: string | null, status: PollStatus | null): Promise<boolean> {
     if (!isWaitingForUser(key, status)) return false;
@@ -168,6 +177,9 @@ export function createPoller(deps: PollerDeps) {
     await deps.clearAnnouncements();
   }
 
+  /** Whether the key an answer was asked with is still the one stored: only then is it recorded. */
+  const isStoredKey = async (key: string) => (await store.apiKey.get()) === key;
+
   async function pollOnce(): Promise<void> {
     // Taken before anything is read: a key change from here on makes this answer stale.
     const ticket = serial.current();
@@ -178,7 +190,9 @@ export function createPoller(deps: PollerDeps) {
     }
     const outcome = await request(key!);
     await serial.exclusive(async () => {
-      if (serial.isCurrent(ticket)) await recordAndRedraw(outcome);
+      // A key saved meanwhile (its save may have superseded before this poll began) makes this answer another key's.
+      if (!serial.isCurrent(ticket) || !(await isStoredKey(key!))) return;
+      await recordAndRedraw(await unlessAccessWithdrawn(outcome));
     });
   }
 
@@ -245,7 +259,8 @@ export function createPoller(deps: PollerDeps) {
         const keepHistory = outcome.ok && continuesHistory(history, { usage: outcome.usage, fetchedAt: deps.now() });
         await forgetKeyData({ keepHistory });
       }
-      await recordAndRedraw(outcome);
+      // The key was checked; what the pages show follows access as it is now.
+      await recordAndRedraw(await unlessAccessWithdrawn(outcome));
       return outcome.ok
         ? { result: 'connected', usage: outcome.usage }
         : { result: 'unverified', kind: outcome.kind, saved: true };

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FetchOutcome } from '@/lib/api-client';
 import type { FailureKind } from '@/lib/failures';
 import { createPoller, type PollerDeps } from '@/lib/poller';
@@ -236,6 +236,43 @@ describe('the last key action wins', () => {
     await polling;
     expect(await snapshotItem.get()).toBeNull();
     expect(h.lastView().kind).toBe('no-key');
+  });
+});
+
+describe('answers are recorded only for the key stored when they arrive', () => {
+  /** The dashboard rolled the key; FluxImage is slow. A refresh starts after the save did, before it stored the key. */
+  async function refreshDuringSave(saveAnswer: Answer, refreshAnswer: Answer) {
+    await connect();
+    afterGap();
+    const save = slow(saveAnswer);
+    const refresh = slow(refreshAnswer);
+    h.queue(save.answer, refresh.answer);
+    const saving = h.poller.saveKey({ key: OTHER_KEY, force: false });
+    const refreshing = h.poller.refresh();
+    await vi.waitFor(() => expect(h.requests).toEqual([KEY, OTHER_KEY, KEY]));
+    save.release();
+    const saved = await saving;
+    refresh.release();
+    await refreshing;
+    return saved;
+  }
+
+  it('the old key refused during the save of the new one does not reject the new one', async () => {
+    const saved = await refreshDuringSave(answer.usage({ remainingCredits: 333 }), answer.failure('unauthorized'));
+    expect(saved).toMatchObject({ result: 'connected', usage: { remainingCredits: 333 } });
+    expect(await apiKeyItem.get()).toBe(OTHER_KEY);
+    expect(await pollStatusItem.get()).toMatchObject({ kind: 'ok' });
+    expect(h.lastView()).toMatchObject({ kind: 'normal', snapshot: { usage: { remainingCredits: 333 } } });
+    expect(h.announced).toEqual([]);
+    expect(h.schedule.at).toBe(h.clock.now + POLL_INTERVAL_MS);
+  });
+
+  it('an old key that still works (another account) does not put its numbers over the new key’s', async () => {
+    const agency = { plan: 'agency', creditsMonthly: 10_000, creditsUsed: 5, remainingCredits: 9_995 } as const;
+    await refreshDuringSave(answer.usage(agency), answer.usage({ remainingCredits: 1080 }));
+    expect((await snapshotItem.get())?.usage.remainingCredits).toBe(9_995);
+    expect((await historyItem.get()).points.map((p) => p.remaining)).toEqual([9_995]);
+    expect(h.lastView().snapshot?.usage.remainingCredits).toBe(9_995);
   });
 });
 
@@ -589,6 +626,44 @@ describe('access to FluxImage withheld or revoked', () => {
       return { ok: false, kind: 'network' };
     });
     await h.poller.poll();
+    expect(h.lastView().kind).toBe('access-off');
+    expect(h.schedule.at).toBeNull();
+  });
+
+  it('an answer arriving after access was withdrawn leaves access off', async () => {
+    await connect();
+    h.clock.now += POLL_INTERVAL_MS;
+    const late = slow(answer.usage({ remainingCredits: 900 }));
+    h.queue(late.answer);
+    const polling = h.poller.poll();
+    await vi.waitFor(() => expect(h.requests).toHaveLength(2));
+    await revoke();
+    late.release();
+    await polling;
+    expect(h.lastView()).toMatchObject({ kind: 'access-off', snapshot: { usage: { remainingCredits: 1080 } } });
+    expect(await pollStatusItem.get()).toMatchObject({ kind: 'access-off', nextAt: null });
+    expect(h.schedule.at).toBeNull();
+  });
+
+  it('an answer is not recorded as fresh once access is off, even before the browser says so', async () => {
+    await connect();
+    h.clock.now += POLL_INTERVAL_MS;
+    h.queue(async () => {
+      h.access.granted = false;
+      return { ok: true, usage: usage({ remainingCredits: 900 }) };
+    });
+    await h.poller.poll();
+    expect(h.lastView().kind).toBe('access-off');
+    expect(h.schedule.at).toBeNull();
+  });
+
+  it('a key checked just before access was withdrawn is kept, and the pages say access is off', async () => {
+    h.queue(async () => {
+      h.access.granted = false;
+      return { ok: true, usage: usage() };
+    });
+    expect(await h.poller.saveKey({ key: KEY, force: false })).toMatchObject({ result: 'connected' });
+    expect(await apiKeyItem.get()).toBe(KEY);
     expect(h.lastView().kind).toBe('access-off');
     expect(h.schedule.at).toBeNull();
   });
