@@ -2,7 +2,7 @@ import type { AlertMemory } from './alerts';
 import type { FetchOutcome } from './api-client';
 import { FAILURES, rejectsKey, waitsForAccess } from './failures';
 import type { BackgroundApi, RefreshResult, SaveKeyRequest, SaveKeyResult } from './messages';
-import { continuesHistory, type UsageHistory } from './history';
+import type { UsageHistory } from './history';
 import type { InsightAlertMemory, InsightAnnouncement } from './insight-alerts';
 import type { InsightSettings } from './insight-settings';
 import type { InsightsInput, InsightsView } from './insights-view';
@@ -23,6 +23,8 @@ export interface PollerStore {
   alertMemory: StoredValue<AlertMemory>;
   settings: StoredValue<Settings>;
   history: StoredValue<UsageHistory>;
+  /** A different key was saved and its first good answer, which decides about the history, has not come. */
+  historyDecisionPending: StoredValue<boolean>;
   insightsView: StoredValue<StoredInsightsView | null>;
   insightAlertMemory: StoredValue<InsightAlertMemory>;
   insightSettings: StoredValue<InsightSettings>;
@@ -125,6 +127,7 @@ export function createPoller(deps: PollerDeps) {
       storeOrRemove(store.snapshot, transition.snapshot),
       storeOrRemove(store.alertMemory, transition.alertMemory),
       storeOrRemove(store.history, transition.history),
+      storeOrRemove(store.historyDecisionPending, transition.historyDecisionPending),
       storeOrRemove(store.insightAlertMemory, transition.insightAlertMemory),
       store.status.set(transition.status),
     ]);
@@ -145,8 +148,12 @@ export function createPoller(deps: PollerDeps) {
     const alerts = { alertMemory, settings, insightAlertMemory, insightSettings };
     const every = insightSettings.checkEveryMinutes;
     if (outcome.ok) {
-      const history = await store.history.get();
-      return apply(afterSuccess({ ...alerts, history }, outcome.usage, now), outcome.usage, every);
+      const [history, historyDecisionPending] = await Promise.all([
+        store.history.get(),
+        store.historyDecisionPending.get(),
+      ]);
+      const input = { ...alerts, history, historyDecisionPending };
+      return apply(afterSuccess(input, outcome.usage, now), outcome.usage, every);
     }
     const previous = await store.status.get();
     return apply(afterFailure(previous, outcome, now, deps.random(), alerts), null, every);
@@ -164,15 +171,19 @@ export function createPoller(deps: PollerDeps) {
     }
   }
 
-  /** Drops what belonged to the key in use; the history too, unless the next key is the same account's. */
-  async function forgetKeyData({ keepHistory }: { keepHistory: boolean }): Promise<void> {
+  /**
+   * Drops what belonged to the key in use. The history goes with the key; for a new key it
+   * stays until that key's first good answer tells whether it is the same account's.
+   */
+  async function forgetKeyData({ newKey }: { newKey: boolean }): Promise<void> {
     await Promise.all([
       store.snapshot.remove(),
       store.status.remove(),
       store.alertMemory.remove(),
       store.insightAlertMemory.remove(),
       store.insightsView.remove(),
-      keepHistory ? undefined : store.history.remove(),
+      newKey ? store.historyDecisionPending.set(true) : store.historyDecisionPending.remove(),
+      newKey ? undefined : store.history.remove(),
     ]);
     await deps.clearAnnouncements();
   }
@@ -254,11 +265,7 @@ export function createPoller(deps: PollerDeps) {
       if (!outcome.ok && !force) return { result: 'unverified', kind: outcome.kind, saved: false };
       const previous = await store.apiKey.get();
       await store.apiKey.set(key);
-      if (previous !== key) {
-        const history = await store.history.get();
-        const keepHistory = outcome.ok && continuesHistory(history, { usage: outcome.usage, fetchedAt: deps.now() });
-        await forgetKeyData({ keepHistory });
-      }
+      if (previous !== key) await forgetKeyData({ newKey: true });
       // The key was checked; what the pages show follows access as it is now.
       await recordAndRedraw(await unlessAccessWithdrawn(outcome));
       return outcome.ok
@@ -270,7 +277,7 @@ export function createPoller(deps: PollerDeps) {
   async function removeKey(): Promise<void> {
     serial.supersede();
     await serial.exclusive(async () => {
-      await Promise.all([store.apiKey.remove(), forgetKeyData({ keepHistory: false })]);
+      await Promise.all([store.apiKey.remove(), forgetKeyData({ newKey: false })]);
       await deps.schedule(null);
       await redraw();
     });

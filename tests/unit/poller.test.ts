@@ -518,6 +518,47 @@ describe('usage history and look-ahead', () => {
     expect((await historyItem.get()).points.map((p) => p.remaining)).toEqual([9_995]);
   });
 
+  /** A month of one account's readings, then the dashboard rolls the key while FluxImage is down. */
+  async function saveRolledKeyAnyway() {
+    await connect();
+    h.clock.now += POLL_INTERVAL_MS;
+    h.queue(answer.usage({ creditsUsed: 125, remainingCredits: 1075 }));
+    await h.poller.poll();
+    h.queue(answer.failure('server'));
+    expect(await h.poller.saveKey({ key: OTHER_KEY, force: true })).toMatchObject({
+      result: 'unverified',
+      saved: true,
+    });
+  }
+
+  /** FluxImage answers again, to a worker started since (the decision was stored, not remembered). */
+  async function nextAnswer(changes: Parameters<typeof usage>[0]) {
+    h.clock.now = h.schedule.at!;
+    h.queue(answer.usage(changes));
+    await createPoller(h.deps).poll();
+  }
+
+  it('a key saved anyway keeps the history until its first answer, which continues it', async () => {
+    await saveRolledKeyAnyway();
+    expect((await historyItem.get()).points).toHaveLength(2);
+    expect(await snapshotItem.get()).toBeNull();
+    await nextAnswer({ creditsUsed: 130, remainingCredits: 1070 });
+    expect((await historyItem.get()).points.map((p) => p.remaining)).toEqual([1080, 1075, 1070]);
+  });
+
+  it('a key saved anyway that turns out to be another account’s starts the history again at its first answer', async () => {
+    await saveRolledKeyAnyway();
+    await nextAnswer({ plan: 'agency', creditsMonthly: 10_000, creditsUsed: 5, remainingCredits: 9_995 });
+    expect((await historyItem.get()).points.map((p) => p.remaining)).toEqual([9_995]);
+  });
+
+  it('only the first answer decides: a later change of plan keeps the history', async () => {
+    await saveRolledKeyAnyway();
+    await nextAnswer({ creditsUsed: 130, remainingCredits: 1070 });
+    await nextAnswer({ plan: 'agency', creditsMonthly: 10_000, creditsUsed: 130, remainingCredits: 9_870 });
+    expect((await historyItem.get()).points.map((p) => p.remaining)).toEqual([1080, 1075, 1070, 9_870]);
+  });
+
   it('checks as often as the user chose', async () => {
     await insightSettingsItem.set({ ...DEFAULT_INSIGHT_SETTINGS, checkEveryMinutes: 60 });
     await connect();

@@ -72,6 +72,7 @@ const FIXTURES: Record<
       resets: [1795000000000],
     },
   },
+  historyDecisionPending: { storageKey: 'historyDecisionPending', byVersion: { 1: true }, current: true },
   insightsView: {
     storageKey: 'insightsView',
     byVersion: {
