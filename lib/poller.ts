@@ -7,8 +7,9 @@ import type { InsightAlertMemory, InsightAnnouncement } from './insight-alerts';
 import type { InsightSettings } from './insight-settings';
 import type { InsightsInput, InsightsView } from './insights-view';
 import type { StoredInsightsView } from './insights-view-item';
-import { earliestUserRefresh, nextAttemptAfterSuccess } from './schedule';
+import { earliestUserRefresh, nextAttemptAfterSuccess, settleStatus } from './schedule';
 import { createSerial } from './serial';
+import { settleStoredTimes } from './settle-clock';
 import type { Settings } from './settings';
 import { isFailure, type PollStatus } from './status';
 import type { StoredValue } from './storage';
@@ -155,7 +156,8 @@ export function createPoller(deps: PollerDeps) {
       const input = { ...alerts, history, historyDecisionPending };
       return apply(afterSuccess(input, outcome.usage, now), outcome.usage, every);
     }
-    const previous = await store.status.get();
+    // A run of failures that began by a clock since set back began, as far as we can tell, now.
+    const previous = settleStatus(await store.status.get(), now, every);
     return apply(afterFailure(previous, outcome, now, deps.random(), alerts), null, every);
   }
 
@@ -220,10 +222,12 @@ export function createPoller(deps: PollerDeps) {
    * gap after the last check (and any Retry-After), so clicking cannot flood FluxImage.
    */
   async function refresh(): Promise<RefreshResult> {
+    await settleClock();
     const [key, status] = await Promise.all([store.apiKey.get(), store.status.get()]);
     if (await waitsForUser(key, status)) return { result: 'idle' };
-    const at = inFlight ? null : earliestUserRefresh(status);
-    if (at !== null && at > deps.now()) return { result: 'too-soon', at };
+    const now = deps.now();
+    const at = inFlight ? null : earliestUserRefresh(status, now);
+    if (at !== null && at > now) return { result: 'too-soon', at };
     await poll();
     return { result: 'checked' };
   }
@@ -283,12 +287,17 @@ export function createPoller(deps: PollerDeps) {
     });
   }
 
+  /** Times stored ahead of a clock set back since: pulled back, and the alarm set again. */
+  const settleClock = () => serial.exclusive(() => settleStoredTimes(store, deps));
+
   /**
    * Worker start: redraw the badge from storage (browsers do not keep it) and
    * make sure the schedule survived; poll only if there is nothing to show yet.
    */
   async function resume(): Promise<void> {
     await redraw();
+    // The badge's tooltip tells the times too.
+    if (await settleClock()) await redraw();
     const [key, status, snapshot] = await Promise.all([store.apiKey.get(), store.status.get(), store.snapshot.get()]);
     if (await waitsForUser(key, status)) return;
     // Nothing to show yet, or access came back while the worker was asleep.
@@ -312,7 +321,8 @@ export function createPoller(deps: PollerDeps) {
       store.insightSettings.get(),
     ]);
     if (isWaitingForUser(key, status) || isFailure(status) || !status) return;
-    await deps.schedule(nextAttemptAfterSuccess(status.checkedAt, checkEveryMinutes), checkEveryMinutes);
+    const checkedAt = Math.min(status.checkedAt, deps.now());
+    await deps.schedule(nextAttemptAfterSuccess(checkedAt, checkEveryMinutes), checkEveryMinutes);
   }
 
   const handlers: BackgroundApi = { refresh, saveKey, removeKey };

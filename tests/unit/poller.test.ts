@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { FetchOutcome } from '@/lib/api-client';
 import type { FailureKind } from '@/lib/failures';
 import { createPoller, type PollerDeps } from '@/lib/poller';
@@ -472,6 +474,81 @@ describe('worker start', () => {
     await h.poller.resume();
     expect(h.requests).toHaveLength(1);
     expect(h.lastView().kind).toBe('normal');
+  });
+});
+
+describe('the clock set back or forward', () => {
+  const HOUR = 60 * 60_000;
+
+  it('pulls times stored ahead of a clock set back to now when the worker starts, and sets the alarm again', async () => {
+    await connect();
+    h.clock.now = T0 - 3 * HOUR;
+    await createPoller(h.deps).resume();
+    const now = h.clock.now;
+    expect(await pollStatusItem.get()).toEqual({ kind: 'ok', checkedAt: now, nextAt: now + POLL_INTERVAL_MS });
+    expect((await snapshotItem.get())?.fetchedAt).toBe(now);
+    expect(h.schedule).toEqual({ at: now + POLL_INTERVAL_MS, every: 15 });
+    expect(h.requests).toHaveLength(1);
+  });
+
+  it('holds Refresh back for the gap after a clock set back, not for the jump, and sets the alarm again', async () => {
+    await connect();
+    h.clock.now = T0 - 3 * HOUR;
+    expect(await h.poller.refresh()).toEqual({ result: 'too-soon', at: h.clock.now + MIN_REFRESH_GAP_MS });
+    expect(h.schedule.at).toBe(h.clock.now + POLL_INTERVAL_MS);
+    afterGap();
+    h.queue(answer.usage());
+    expect(await h.poller.refresh()).toEqual({ result: 'checked' });
+  });
+
+  it('keeps a run of failures from starting after its last try', async () => {
+    await connect();
+    h.queue(answer.failure('server'));
+    await h.poller.poll();
+    h.clock.now = T0 - 3 * HOUR;
+    h.queue(answer.failure('server'));
+    await h.poller.poll();
+    expect(await pollStatusItem.get()).toMatchObject({ checkedAt: h.clock.now, since: h.clock.now, attempts: 2 });
+  });
+
+  it('after a jump either way, the next check is at most one interval from where it belongs, and due at once when it is past', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 0, max: 2 * HOUR }),
+        fc.integer({ min: -7 * 24 * HOUR, max: 7 * 24 * HOUR }),
+        fc.constantFrom('worker start', 'popup opened', 'poll recorded'),
+        async (failures, elapsed, jump, event) => {
+          fakeBrowser.reset();
+          h = setup();
+          await connect();
+          for (let i = 0; i < failures; i += 1) {
+            h.queue(answer.failure('server'));
+            await h.poller.poll();
+          }
+          const status = (await pollStatusItem.get())!;
+          // Where the next check belongs as the new clock reads it: the jump moved every reading.
+          const belongs = status.nextAt! + jump;
+          h.clock.now = status.checkedAt + elapsed + jump;
+          h.queue(answer.usage());
+          const before = h.requests.length;
+          if (event === 'worker start') await createPoller(h.deps).resume();
+          if (event === 'popup opened') await h.poller.refresh();
+          if (event === 'poll recorded') await h.poller.poll();
+          const now = h.clock.now;
+          const checkedNow = h.requests.length > before;
+          // An alarm whose time has passed fires at once.
+          const due = Math.max(h.schedule.at!, now);
+          // A check made just now was the one due; the next then belongs an interval on.
+          const expected = checkedNow ? now + POLL_INTERVAL_MS : Math.max(belongs, now);
+          expect(Math.abs(due - expected)).toBeLessThanOrEqual(POLL_INTERVAL_MS);
+          if (jump >= 0 && belongs <= now) expect(checkedNow || due === now).toBe(true);
+          const stored = (await pollStatusItem.get())!;
+          expect(stored.checkedAt).toBeLessThanOrEqual(now);
+          expect(stored.nextAt!).toBeLessThanOrEqual(now + POLL_INTERVAL_MS);
+        },
+      ),
+    );
   });
 });
 

@@ -136,8 +136,18 @@ describe('when a person may ask for a check', () => {
     ['after a good check', { kind: 'ok', checkedAt: NOW, nextAt: NOW + POLL_INTERVAL_MS }, NOW + MIN_REFRESH_GAP_MS],
     ['after a server error', failing('server', 1), NOW - 60_000 + MIN_REFRESH_GAP_MS],
     ['after a Retry-After beyond the gap', { ...failing('rate-limited', 1), nextAt: NOW + 600_000 }, NOW + 600_000],
+    [
+      'after a check stored 3 hours ahead of a clock set back',
+      { kind: 'ok', checkedAt: NOW + 3 * 3_600_000, nextAt: NOW + 3 * 3_600_000 + POLL_INTERVAL_MS },
+      NOW + MIN_REFRESH_GAP_MS,
+    ],
+    [
+      'after a Retry-After stored ahead of a clock set back',
+      { ...failing('rate-limited', 1), checkedAt: NOW + 3_600_000, nextAt: NOW + 3_600_000 + 600_000 },
+      NOW + 600_000,
+    ],
   ] as const)('%s', (_, status, at) => {
-    expect(earliestUserRefresh(status as PollStatus | null)).toBe(at);
+    expect(earliestUserRefresh(status as PollStatus | null, NOW)).toBe(at);
   });
 });
 
