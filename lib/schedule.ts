@@ -97,8 +97,7 @@ export function settleStatus(status: PollStatus | null, now: number, everyMinute
  */
 export function earliestUserRefresh(status: PollStatus | null, now: number): number | null {
   if (status === null) return null;
-  // The interval bounds only a regular check, which the gap does not look at.
-  const current = settleStatus(status, now, POLL_INTERVAL_MINUTES)!;
+  const current = asOfNow(status, now);
   const gap = current.checkedAt + MIN_REFRESH_GAP_MS;
   const told = isFailure(current) && FAILURES[current.kind].retry === 'retry-after' ? current.nextAt : null;
   return told === null ? gap : Math.max(gap, told);
