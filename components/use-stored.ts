@@ -39,10 +39,15 @@ export function useStored<T>(item: StoredValue<T>, initial: T): T {
   });
   useEffect(() => {
     let current = true;
-    const unwatch = item.watch(setValue);
+    let changed = false;
+    const unwatch = item.watch((next) => {
+      changed = true;
+      setValue(next);
+    });
     // Changes from here on arrive through watch; what came before is read once, unless the
-    // first read already had it and nothing was written to it since.
-    if (!fromFirstRead(item)) void item.get().then((stored) => current && setValue(stored));
+    // first read already had it and nothing was written to it since. A change heard first
+    // is newer than that read.
+    if (!fromFirstRead(item)) void item.get().then((stored) => current && !changed && setValue(stored));
     return () => {
       current = false;
       unwatch();

@@ -1,3 +1,4 @@
+import { historyDecisionPendingItem } from './history-decision';
 import { historyItem } from './history-item';
 import { insightAlertMemoryItem } from './insight-alerts';
 import { insightSettingsItem } from './insight-settings';
@@ -13,6 +14,7 @@ export const extensionStore: PollerStore = {
   alertMemory: alertMemoryItem,
   settings: settingsItem,
   history: historyItem,
+  historyDecisionPending: historyDecisionPendingItem,
   insightsView: insightsViewItem,
   insightAlertMemory: insightAlertMemoryItem,
   insightSettings: insightSettingsItem,

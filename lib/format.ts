@@ -34,9 +34,12 @@ export function formatDay(at: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }).format(at);
 }
 
-/** "just now", "3 min ago", "2 hours ago", "yesterday" in the UI language. */
+/**
+ * "just now", "3 min ago", "2 hours ago", "yesterday" in the UI language. A time ahead of
+ * the clock (stored before it was set back) reads as now, never as "in 3 hours".
+ */
 export function formatAge(at: number, now: number, locale: string): string {
-  const seconds = Math.round((at - now) / 1000);
+  const seconds = Math.round((Math.min(at, now) - now) / 1000);
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' });
   if (Math.abs(seconds) < 45) return format.format(0, 'second');
   const minutes = Math.round(seconds / 60);

@@ -2,13 +2,14 @@ import type { AlertMemory } from './alerts';
 import type { FetchOutcome } from './api-client';
 import { FAILURES, rejectsKey, waitsForAccess } from './failures';
 import type { BackgroundApi, RefreshResult, SaveKeyRequest, SaveKeyResult } from './messages';
-import { continuesHistory, type UsageHistory } from './history';
+import type { UsageHistory } from './history';
 import type { InsightAlertMemory, InsightAnnouncement } from './insight-alerts';
 import type { InsightSettings } from './insight-settings';
 import type { InsightsInput, InsightsView } from './insights-view';
 import type { StoredInsightsView } from './insights-view-item';
-import { earliestUserRefresh, nextAttemptAfterSuccess } from './schedule';
+import { earliestUserRefresh, nextAttemptAfterSuccess, settleStatus } from './schedule';
 import { createSerial } from './serial';
+import { settleStoredTimes } from './settle-clock';
 import type { Settings } from './settings';
 import { isFailure, type PollStatus } from './status';
 import type { StoredValue } from './storage';
@@ -23,6 +24,8 @@ export interface PollerStore {
   alertMemory: StoredValue<AlertMemory>;
   settings: StoredValue<Settings>;
   history: StoredValue<UsageHistory>;
+  /** A different key was saved and its first good answer, which decides about the history, has not come. */
+  historyDecisionPending: StoredValue<boolean>;
   insightsView: StoredValue<StoredInsightsView | null>;
   insightAlertMemory: StoredValue<InsightAlertMemory>;
   insightSettings: StoredValue<InsightSettings>;
@@ -78,6 +81,15 @@ export function createPoller(deps: PollerDeps) {
     }
   }
 
+  /**
+   * An answer as it may be recorded now: access withdrawn while it was on its way (the pages
+   * already say so) is not undone by it. Should the browser not say, the answer stands.
+   */
+  async function unlessAccessWithdrawn(outcome: FetchOutcome): Promise<FetchOutcome> {
+    const granted = await deps.hasAccess().catch(() => true);
+    return granted ? outcome : { ok: false, kind: 'access-off' };
+  }
+
   /** Nothing to ask FluxImage: no key, a rejected key, or no access (until it is granted again). */
   async function waitsForUser(key: string | null, status: PollStatus | null): Promise<boolean> {
     if (!isWaitingForUser(key, status)) return false;
@@ -116,6 +128,7 @@ export function createPoller(deps: PollerDeps) {
       storeOrRemove(store.snapshot, transition.snapshot),
       storeOrRemove(store.alertMemory, transition.alertMemory),
       storeOrRemove(store.history, transition.history),
+      storeOrRemove(store.historyDecisionPending, transition.historyDecisionPending),
       storeOrRemove(store.insightAlertMemory, transition.insightAlertMemory),
       store.status.set(transition.status),
     ]);
@@ -136,10 +149,15 @@ export function createPoller(deps: PollerDeps) {
     const alerts = { alertMemory, settings, insightAlertMemory, insightSettings };
     const every = insightSettings.checkEveryMinutes;
     if (outcome.ok) {
-      const history = await store.history.get();
-      return apply(afterSuccess({ ...alerts, history }, outcome.usage, now), outcome.usage, every);
+      const [history, historyDecisionPending] = await Promise.all([
+        store.history.get(),
+        store.historyDecisionPending.get(),
+      ]);
+      const input = { ...alerts, history, historyDecisionPending };
+      return apply(afterSuccess(input, outcome.usage, now), outcome.usage, every);
     }
-    const previous = await store.status.get();
+    // A run of failures that began by a clock since set back began, as far as we can tell, now.
+    const previous = settleStatus(await store.status.get(), now, every);
     return apply(afterFailure(previous, outcome, now, deps.random(), alerts), null, every);
   }
 
@@ -155,18 +173,25 @@ export function createPoller(deps: PollerDeps) {
     }
   }
 
-  /** Drops what belonged to the key in use; the history too, unless the next key is the same account's. */
-  async function forgetKeyData({ keepHistory }: { keepHistory: boolean }): Promise<void> {
+  /**
+   * Drops what belonged to the key in use. The history goes with the key; for a new key it
+   * stays until that key's first good answer tells whether it is the same account's.
+   */
+  async function forgetKeyData({ newKey }: { newKey: boolean }): Promise<void> {
     await Promise.all([
       store.snapshot.remove(),
       store.status.remove(),
       store.alertMemory.remove(),
       store.insightAlertMemory.remove(),
       store.insightsView.remove(),
-      keepHistory ? undefined : store.history.remove(),
+      newKey ? store.historyDecisionPending.set(true) : store.historyDecisionPending.remove(),
+      newKey ? undefined : store.history.remove(),
     ]);
     await deps.clearAnnouncements();
   }
+
+  /** Whether the key an answer was asked with is still the one stored: only then is it recorded. */
+  const isStoredKey = async (key: string) => (await store.apiKey.get()) === key;
 
   async function pollOnce(): Promise<void> {
     // Taken before anything is read: a key change from here on makes this answer stale.
@@ -178,7 +203,9 @@ export function createPoller(deps: PollerDeps) {
     }
     const outcome = await request(key!);
     await serial.exclusive(async () => {
-      if (serial.isCurrent(ticket)) await recordAndRedraw(outcome);
+      // A key saved meanwhile (its save may have superseded before this poll began) makes this answer another key's.
+      if (!serial.isCurrent(ticket) || !(await isStoredKey(key!))) return;
+      await recordAndRedraw(await unlessAccessWithdrawn(outcome));
     });
   }
 
@@ -195,10 +222,12 @@ export function createPoller(deps: PollerDeps) {
    * gap after the last check (and any Retry-After), so clicking cannot flood FluxImage.
    */
   async function refresh(): Promise<RefreshResult> {
+    await settleClock();
     const [key, status] = await Promise.all([store.apiKey.get(), store.status.get()]);
     if (await waitsForUser(key, status)) return { result: 'idle' };
-    const at = inFlight ? null : earliestUserRefresh(status);
-    if (at !== null && at > deps.now()) return { result: 'too-soon', at };
+    const now = deps.now();
+    const at = inFlight ? null : earliestUserRefresh(status, now);
+    if (at !== null && at > now) return { result: 'too-soon', at };
     await poll();
     return { result: 'checked' };
   }
@@ -240,12 +269,9 @@ export function createPoller(deps: PollerDeps) {
       if (!outcome.ok && !force) return { result: 'unverified', kind: outcome.kind, saved: false };
       const previous = await store.apiKey.get();
       await store.apiKey.set(key);
-      if (previous !== key) {
-        const history = await store.history.get();
-        const keepHistory = outcome.ok && continuesHistory(history, { usage: outcome.usage, fetchedAt: deps.now() });
-        await forgetKeyData({ keepHistory });
-      }
-      await recordAndRedraw(outcome);
+      if (previous !== key) await forgetKeyData({ newKey: true });
+      // The key was checked; what the pages show follows access as it is now.
+      await recordAndRedraw(await unlessAccessWithdrawn(outcome));
       return outcome.ok
         ? { result: 'connected', usage: outcome.usage }
         : { result: 'unverified', kind: outcome.kind, saved: true };
@@ -255,11 +281,14 @@ export function createPoller(deps: PollerDeps) {
   async function removeKey(): Promise<void> {
     serial.supersede();
     await serial.exclusive(async () => {
-      await Promise.all([store.apiKey.remove(), forgetKeyData({ keepHistory: false })]);
+      await Promise.all([store.apiKey.remove(), forgetKeyData({ newKey: false })]);
       await deps.schedule(null);
       await redraw();
     });
   }
+
+  /** Times stored ahead of a clock set back since: pulled back, and the alarm set again. */
+  const settleClock = () => serial.exclusive(() => settleStoredTimes(store, deps));
 
   /**
    * Worker start: redraw the badge from storage (browsers do not keep it) and
@@ -267,6 +296,8 @@ export function createPoller(deps: PollerDeps) {
    */
   async function resume(): Promise<void> {
     await redraw();
+    // The badge's tooltip tells the times too.
+    if (await settleClock()) await redraw();
     const [key, status, snapshot] = await Promise.all([store.apiKey.get(), store.status.get(), store.snapshot.get()]);
     if (await waitsForUser(key, status)) return;
     // Nothing to show yet, or access came back while the worker was asleep.
@@ -290,7 +321,8 @@ export function createPoller(deps: PollerDeps) {
       store.insightSettings.get(),
     ]);
     if (isWaitingForUser(key, status) || isFailure(status) || !status) return;
-    await deps.schedule(nextAttemptAfterSuccess(status.checkedAt, checkEveryMinutes), checkEveryMinutes);
+    const checkedAt = Math.min(status.checkedAt, deps.now());
+    await deps.schedule(nextAttemptAfterSuccess(checkedAt, checkEveryMinutes), checkEveryMinutes);
   }
 
   const handlers: BackgroundApi = { refresh, saveKey, removeKey };

@@ -1,4 +1,4 @@
-import { earliestUserRefresh } from './schedule';
+import { asOfNow, earliestUserRefresh } from './schedule';
 import type { PollStatus } from './status';
 import { hasUnlimitedCompressions, TOPUP_PACKS } from './usage';
 import type { View } from './view';
@@ -26,7 +26,8 @@ export function popupActions(view: View, status: PollStatus | null, now: number)
   const usage = view.snapshot?.usage;
   const compressionsUsedUp = usage !== undefined && !usage.canCompress && !hasUnlimitedCompressions(usage);
   if (view.kind === 'rejected') return { primary: 'update-key', refresh: null, compressionsUsedUp };
-  const { failure } = view;
+  // Times ahead of the clock (it was set back) read as now, until the background pulls them back.
+  const failure = view.failure && asOfNow(view.failure, now);
   const failing = failure && {
     lastTriedAt: failure.checkedAt,
     // A retry time already past (the browser slept through it) is no promise any more.
@@ -35,7 +36,7 @@ export function popupActions(view: View, status: PollStatus | null, now: number)
   const canTopUp = view.level === 'empty' && usage !== undefined && TOPUP_PACKS.some((pack) => usage.topups[pack]);
   return {
     primary: canTopUp ? 'top-up' : 'refresh',
-    refresh: { availableAt: earliestUserRefresh(status), failing },
+    refresh: { availableAt: earliestUserRefresh(status, now), failing },
     compressionsUsedUp,
   };
 }

@@ -59,12 +59,46 @@ export function nextAttemptAfterSuccess(now: number, everyMinutes: number = POLL
 }
 
 /**
- * The earliest a check asked for by the user may go out: a minimum gap after the
- * last check, and never before a time FluxImage asked us to wait for.
+ * The status with its times read by the clock as it is now. Times ahead of it mean the
+ * clock was set back after they were stored (corrected after sleep, a time zone fixed):
+ * the last check is taken to be now, and the times after it keep their distance from it.
  */
-export function earliestUserRefresh(status: PollStatus | null): number | null {
+export function asOfNow<S extends PollStatus>(status: S, now: number): S {
+  const ahead = status.checkedAt - now;
+  if (ahead <= 0) return status;
+  const nextAt = status.nextAt === null ? null : status.nextAt - ahead;
+  const moved = { ...status, checkedAt: now, nextAt };
+  return isFailure(moved) ? { ...moved, since: Math.min(moved.since - ahead, now) } : moved;
+}
+
+/** The longest a status may put off the next check after the last one: its rule's own ceiling. */
+function longestWait(status: PollStatus, everyMinutes: number): number {
+  if (status.kind === 'ok') return everyMinutes * 60_000;
+  return FAILURES[status.kind].retry === 'retry-after' ? RETRY_AFTER_CAP_MS : BACKOFF_CAP_MS;
+}
+
+/**
+ * The status to keep once the clock has moved: read as of now (see `asOfNow`), and no next
+ * check further from the last than its rule allows, so it lies within that wait from now.
+ * A time already past stays past: the check is due at once. The same object when nothing moved.
+ */
+export function settleStatus(status: PollStatus | null, now: number, everyMinutes: number): PollStatus | null {
   if (status === null) return null;
-  const gap = status.checkedAt + MIN_REFRESH_GAP_MS;
-  const told = isFailure(status) && FAILURES[status.kind].retry === 'retry-after' ? status.nextAt : null;
+  const current = asOfNow(status, now);
+  const latest = current.checkedAt + longestWait(current, everyMinutes);
+  if (current.nextAt === null || current.nextAt <= latest) return current;
+  return { ...current, nextAt: latest };
+}
+
+/**
+ * The earliest a check asked for by the user may go out: a minimum gap after the
+ * last check, and never before a time FluxImage asked us to wait for. A last check
+ * ahead of the clock counts as now, so a clock set back holds Refresh for the gap, not the jump.
+ */
+export function earliestUserRefresh(status: PollStatus | null, now: number): number | null {
+  if (status === null) return null;
+  const current = asOfNow(status, now);
+  const gap = current.checkedAt + MIN_REFRESH_GAP_MS;
+  const told = isFailure(current) && FAILURES[current.kind].retry === 'retry-after' ? current.nextAt : null;
   return told === null ? gap : Math.max(gap, told);
 }

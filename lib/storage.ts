@@ -86,17 +86,19 @@ export function defineStoredValue<T>(key: string, options: ValueOptions<T>): Sto
       );
     })());
 
+  // One round trip when the data is current (always, once migrated): a worker's start
+  // draws the badge from four items, each read with a single call.
+  const get = async (): Promise<T> => {
+    const current = readFrom(await area().get([key, metaKey]));
+    if (current) return current.value;
+    await migrate();
+    return readFrom(await area().get([key, metaKey]))?.value ?? options.fallback;
+  };
+
   return {
     storageKeys: [key, metaKey],
     readFrom,
-    // One round trip when the data is current (always, once migrated): a worker's start
-    // draws the badge from four items, each read with a single call.
-    get: async () => {
-      const current = readFrom(await area().get([key, metaKey]));
-      if (current) return current.value;
-      await migrate();
-      return readFrom(await area().get([key, metaKey]))?.value ?? options.fallback;
-    },
+    get,
     // A write waits for a migration under way, which would otherwise overwrite it with older data.
     set: async (value) => {
       await migrate();
@@ -106,12 +108,27 @@ export function defineStoredValue<T>(key: string, options: ValueOptions<T>): Sto
       await migrate();
       await area().remove([key, metaKey]);
     },
+    // A change is read again exactly as `get` reads (the version marker checked, migrations
+    // walked): a change event holds only what changed. Of reads that cross, only the one
+    // begun last is delivered, so an earlier read never overwrites a later change.
     watch: (callback) => {
-      const listener = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
-        if (areaName === 'local' && key in changes) callback(valid(changes[key]!.newValue));
+      let latest = 0;
+      let watching = true;
+      const listener = (changes: Record<string, unknown>, areaName: string) => {
+        if (areaName !== 'local' || !(key in changes || metaKey in changes)) return;
+        const read = (latest += 1);
+        get().then(
+          (value) => {
+            if (watching && read === latest) callback(value);
+          },
+          () => undefined,
+        );
       };
       browser.storage.onChanged.addListener(listener);
-      return () => browser.storage.onChanged.removeListener(listener);
+      return () => {
+        watching = false;
+        browser.storage.onChanged.removeListener(listener);
+      };
     },
   };
 }

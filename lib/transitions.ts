@@ -2,7 +2,7 @@ import { creditLevel, decideAlert, effectiveThreshold, type AlertMemory } from '
 import { resetEvidence, resetInfo } from './billing-period';
 import { rejectsKey, stopsPolling, type FailureKind } from './failures';
 import { forecastCredits } from './forecast';
-import { recordReading, type UsageHistory } from './history';
+import { continuesHistory, EMPTY_HISTORY, recordReading, type UsageHistory } from './history';
 import { decideInsightAlerts, type InsightAlertMemory, type InsightAnnouncement } from './insight-alerts';
 import type { InsightSettings } from './insight-settings';
 import { nextAttemptAfterFailure, nextAttemptAfterSuccess } from './schedule';
@@ -19,6 +19,8 @@ export interface Transition {
   status: PollStatus;
   alertMemory?: AlertMemory | null;
   history?: UsageHistory;
+  /** `null` once the first good answer for a newly saved key has decided about the history. */
+  historyDecisionPending?: null;
   insightAlertMemory?: InsightAlertMemory;
   nextAt: number | null;
   announce: 'low' | 'empty' | null;
@@ -35,19 +37,24 @@ export interface AlertInput {
 
 export interface SuccessInput extends AlertInput {
   history: UsageHistory;
+  /** This is the first good answer for a newly saved key: it decides whether the history goes on. */
+  historyDecisionPending: boolean;
 }
 
 /**
  * A good answer: keep the numbers and add them to the history, poll again in the
  * chosen interval, and alert on a crossing (low credits, and the look-ahead alerts).
+ * The first good answer for a newly saved key starts the history again unless it
+ * continues the one kept (the same account's rolled key).
  */
 export function afterSuccess(input: SuccessInput, usage: Usage, now: number): Transition {
-  const { settings, insightSettings } = input;
+  const { settings, insightSettings, historyDecisionPending } = input;
   const nextAt = nextAttemptAfterSuccess(now, insightSettings.checkEveryMinutes);
   const snapshot = { usage, fetchedAt: now };
   const level = creditLevel(usage.remainingCredits, effectiveThreshold(settings.threshold, usage.creditsMonthly));
   const decision = decideAlert(input.alertMemory, level);
-  const { history, event } = recordReading(input.history, snapshot, now);
+  const goesOn = !historyDecisionPending || continuesHistory(input.history, snapshot);
+  const { history, event } = recordReading(goesOn ? input.history : EMPTY_HISTORY, snapshot, now);
   const reading = {
     at: now,
     usage,
@@ -65,6 +72,7 @@ export function afterSuccess(input: SuccessInput, usage: Usage, now: number): Tr
     status: { kind: 'ok', checkedAt: now, nextAt },
     alertMemory: decision.memory,
     history,
+    ...(historyDecisionPending && { historyDecisionPending: null }),
     insightAlertMemory: insights.memory,
     nextAt,
     announce: settings.notifications ? decision.announce : null,

@@ -29,9 +29,11 @@ export function App({ initial }: { initial: PopupState }) {
   const { locale } = initial;
   const view = toView({ hasKey: key !== null, snapshot, status, settings });
   // A check the user asks for keeps a minimum gap after the last one (and honours Retry-After).
-  const refreshAt = earliestUserRefresh(status);
-  const now = useClock(refreshAt);
+  const now = useClock((at) => earliestUserRefresh(status, at));
+  const refreshAt = earliestUserRefresh(status, now);
   const tooSoon = refreshAt !== null && refreshAt > now;
+  // Stored times ahead of the clock: it was set back, and the background pulls them back when asked.
+  const clockSetBack = status !== null && status.checkedAt > now;
   const actions = popupActions(view, status, now);
 
   const refresh = async () => {
@@ -46,7 +48,7 @@ export function App({ initial }: { initial: PopupState }) {
     }
   };
   useEffect(() => {
-    if (initial.key !== null && !tooSoon) void refresh();
+    if (initial.key !== null && (!tooSoon || clockSetBack)) void refresh();
   }, []);
 
   const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());
@@ -129,18 +131,19 @@ export function App({ initial }: { initial: PopupState }) {
 
 /**
  * The current time, ticking every 30 s so "updated 3 min ago" stays true while open,
- * and once more at `wakeAt` (when Refresh becomes available again).
+ * and once more at the time `wakeAt` gives for it (when Refresh becomes available again).
  */
-function useClock(wakeAt: number | null): number {
+function useClock(wakeAt: (now: number) => number | null): number {
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);
   }, []);
+  const at = wakeAt(now);
   useEffect(() => {
-    if (wakeAt === null || wakeAt <= Date.now()) return;
-    const timer = setTimeout(() => setNow(Date.now()), wakeAt - Date.now() + 50);
+    if (at === null || at <= Date.now()) return;
+    const timer = setTimeout(() => setNow(Date.now()), at - Date.now() + 50);
     return () => clearTimeout(timer);
-  }, [wakeAt]);
+  }, [at]);
   return now;
 }

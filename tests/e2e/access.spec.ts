@@ -91,3 +91,28 @@ test('access to FluxImage withheld: every page says so, nothing is asked, and gr
   await expect(options.getByRole('button', { name: 'Allow access' })).toBeHidden();
   expect(await pollAlarmCleared(context)).toBe(false);
 });
+
+test('access withheld while a check is on its way: its late answer does not turn access back on', async ({
+  api,
+  extension,
+  saveKey,
+  openPopup,
+  badge,
+}) => {
+  const { context, id } = extension;
+  await saveKey(KEY);
+  await expectBadge(badge, '1k');
+  await ageLastCheck(context);
+  api.setDelay(3_000);
+  // Opening the popup asks for fresh numbers; FluxImage is slow to answer.
+  const popup = await openPopup();
+  await expect.poll(() => api.usageRequests().length).toBe(2);
+  await setSiteAccess(context, id, 'ON_CLICK');
+  await expect(popup.getByText('Access to 127.0.0.1 is off.')).toBeVisible();
+  // The check is over once Refresh waits out the gap after it.
+  await expect(popup.locator('button.refresh')).toHaveAccessibleName(/^Refresh at/);
+  await expect(popup.getByText('Access to 127.0.0.1 is off.')).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Allow access' })).toBeVisible();
+  expect((await badge()).title).toContain('Access to 127.0.0.1 is off.');
+  expect(await pollAlarmCleared(context)).toBe(true);
+});

@@ -1,7 +1,7 @@
 // The extension in real Firefox ESR, under Playwright's runner (see tests/support/firefox.ts).
 import { hostPermissionFor } from '../../lib/api-origin';
 import { sampleHistoryStorage } from '../fake-api/sample-history';
-import { storedKey, submitKey, text, waitForText, withFirefox } from '../support/firefox';
+import { ageLastCheck, revokeAccess, storedKey, submitKey, text, waitForText, withFirefox } from '../support/firefox';
 import { test, expect, KEY } from './fixtures';
 
 test('in Firefox ESR: save a key, see the badge and the popup', async ({ api }) => {
@@ -81,6 +81,62 @@ test('in Firefox ESR: access to FluxImage revoked, then allowed again from the p
     await expect.poll(() => api.usageRequests().length).toBe(2);
     await expect.poll(async () => (await firefox.badge(popup)).title).not.toContain('is off');
     expect((await firefox.badge(popup)).color).toEqual(connected.color);
+  });
+});
+
+test('in Firefox ESR: a popup opened while a rolled key is being saved does not undo the save', async ({ api }) => {
+  test.setTimeout(90_000);
+  api.reset();
+  const rolled = `flx_live_${'b'.repeat(40)}`;
+  await withFirefox(async (firefox) => {
+    const options = await firefox.open('options.html');
+    await submitKey(options, KEY);
+    await waitForText(options, 'Connected: Pro plan');
+    await expect.poll(async () => (await firefox.badge(options)).text).toBe('1k');
+
+    // The key is rolled in the dashboard: the old one is refused at once, and FluxImage is slow.
+    api.rejectKey(KEY);
+    api.setUsageFor(rolled, { ia_credits_remaining: 333 });
+    api.setDelay(3_000);
+    await ageLastCheck(options);
+    await submitKey(options, rolled);
+    await waitForText(options, 'Checking the key…');
+    // Opened meanwhile, the popup asks for fresh numbers with the key still stored: the old one.
+    const popup = await firefox.open('popup.html');
+    await expect.poll(() => api.usageRequests().length).toBe(3);
+    expect(api.usageRequests()[2]?.authorization).toBe(`Bearer ${KEY}`);
+    await waitForText(options, 'Connected: Pro plan, 333 AI credits left.');
+    // The popup's check is over once Refresh waits out the gap after the save's check.
+    await waitForText(popup, 'Refresh at');
+    const shown = await text(popup);
+    expect(shown).toContain('333');
+    expect(shown).not.toContain('FluxImage rejected');
+    expect((await firefox.badge(popup)).text).toBe('333');
+  });
+});
+
+test('in Firefox ESR: access revoked while a check is on its way stays off when the answer comes', async ({ api }) => {
+  test.setTimeout(90_000);
+  api.reset();
+  await withFirefox(async (firefox) => {
+    const options = await firefox.open('options.html');
+    await submitKey(options, KEY);
+    await waitForText(options, 'Connected: Pro plan');
+    await expect.poll(async () => (await firefox.badge(options)).text).toBe('1k');
+
+    await ageLastCheck(options);
+    api.setDelay(3_000);
+    // Opening the popup asks for fresh numbers; FluxImage is slow to answer.
+    const popup = await firefox.open('popup.html');
+    await expect.poll(() => api.usageRequests().length).toBe(2);
+    await revokeAccess(popup, [hostPermissionFor(api.origin)]);
+    await waitForText(popup, 'Access to 127.0.0.1 is off.');
+    // The check is over once Refresh waits out the gap after it.
+    await waitForText(popup, 'Refresh at');
+    const shown = await text(popup);
+    expect(shown).toContain('Access to 127.0.0.1 is off.');
+    expect(shown).toContain('Allow access');
+    expect((await firefox.badge(popup)).title).toContain('Access to 127.0.0.1 is off.');
   });
 });
 

@@ -95,6 +95,16 @@ export async function firePollAlarm(context: RunningExtension['context']) {
   });
 }
 
+/** When the poll alarm is due (ms since 1970), or `null` when no poll is scheduled. */
+export async function pollAlarmTime(context: RunningExtension['context']): Promise<number | null> {
+  const page = await extensionPage(context);
+  return page.evaluate(async () => {
+    type Alarms = { get(name: string): Promise<{ scheduledTime: number } | undefined> };
+    const { alarms } = (globalThis as unknown as { chrome: { alarms: Alarms } }).chrome;
+    return (await alarms.get('poll-usage'))?.scheduledTime ?? null;
+  });
+}
+
 /** Everything the extension keeps, straight from storage. */
 export async function storedData(context: RunningExtension['context']) {
   const page = await extensionPage(context);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dismissNotification, extensionPage, seedStorage, shownNotifications } from '../support/extension';
 import { sampleHistoryStorage } from '../fake-api/sample-history';
-import { test, expect, ageLastCheck, closeOptionsTabs, firePollAlarm } from './fixtures';
+import { test, expect, ageLastCheck, closeOptionsTabs, firePollAlarm, storedData, KEY } from './fixtures';
 
 type Context = Parameters<typeof extensionPage>[0];
 
@@ -15,6 +15,7 @@ const DAY = 24 * 60 * 60_000;
 const dayOfMonthAgo = (days: number) => new Date(Date.now() - days * DAY).getDate();
 
 const notifications = shownNotifications;
+const ROLLED_KEY = `flx_live_${'b'.repeat(40)}`;
 
 test('the popup says when credits reset, how long they last at this pace, and draws the last 30 days', async ({
   extension,
@@ -248,4 +249,30 @@ test('a plan downgrade is not spending: the forecast keeps the real pace and no 
   expect(Number(/about (\d+) more days/.exec((await pace.textContent()) ?? '')?.[1])).toBeGreaterThan(30);
   await expect(forecast.getByText(/^Enough until your reset on /)).toBeVisible();
   expect(await notifications(extension.context)).not.toContain('fluximage-run-out');
+});
+
+test('a rolled key saved anyway while FluxImage is down keeps the history, and its first answer continues it', async ({
+  api,
+  extension,
+  saveKey,
+}) => {
+  await seedHistory(extension.context, { daysSinceReset: 9 });
+  const options = await saveKey();
+  const kept = options.getByText(/^[\d,]+ readings kept on this device since .+\.$/);
+  await expect(kept).toBeVisible();
+  const before = (await kept.textContent())!;
+  const since = before.slice(before.indexOf(' since ')).replace(/[.()]/g, '\\$&');
+  // The key is rolled in the dashboard while FluxImage answers 503: it can only be saved anyway.
+  api.rejectKey(KEY);
+  api.setFault('server-error', { status: 503 });
+  await options.getByLabel('API key', { exact: true }).fill(ROLLED_KEY);
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await options.getByRole('button', { name: 'Save anyway' }).click();
+  await expect(options.getByText(/^Key saved, but it could not be checked yet/)).toBeVisible();
+
+  // FluxImage is back: the next check answers for the same account.
+  api.setFault(null);
+  await firePollAlarm(extension.context);
+  await expect.poll(async () => (await storedData(extension.context)).local.pollStatus).toMatchObject({ kind: 'ok' });
+  await expect(kept).toHaveText(new RegExp(`^(?!1 readings)[\\d,]+ readings kept on this device${since}$`));
 });

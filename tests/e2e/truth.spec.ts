@@ -1,7 +1,7 @@
 // The pages say only what happened: races between windows, checks that cannot be
 // made, storage that refuses a write, and requests a person can cause.
-import { extensionPage } from '../support/extension';
-import { test, expect, ageLastCheck, expectBadge, storedData, KEY } from './fixtures';
+import { extensionPage, shownNotifications } from '../support/extension';
+import { test, expect, ageLastCheck, expectBadge, pollAlarmTime, storedData, KEY } from './fixtures';
 
 const KEY_B = `flx_live_${'b'.repeat(40)}`;
 const KEY_C = `flx_live_${'c'.repeat(40)}`;
@@ -55,6 +55,36 @@ test('of two windows saving different keys, the later save wins and the other sa
   ).toBeVisible();
   expect((await storedData(extension.context)).local.apiKey).toBe(KEY_C);
   await expectBadge(badge, '333');
+});
+
+test('a popup opened while a rolled key is being saved does not undo the save with the old key', async ({
+  api,
+  extension,
+  saveKey,
+  openPopup,
+  badge,
+}) => {
+  const options = await saveKey();
+  await expectBadge(badge, '1k');
+  // The key is rolled in the dashboard: the old one is refused at once, and FluxImage is slow.
+  api.rejectKey(KEY);
+  api.setUsageFor(KEY_B, { ia_credits_remaining: 333 });
+  api.setDelay(3_000);
+  await ageLastCheck(extension.context);
+  await typeKey(options, KEY_B);
+  await expect(options.getByText('Checking the key…')).toBeVisible();
+  // Opened meanwhile, the popup asks for fresh numbers with the key still stored: the old one.
+  const popup = await openPopup();
+  await expect.poll(() => api.usageRequests().length).toBe(3);
+  expect(api.usageRequests()[2]?.authorization).toBe(`Bearer ${KEY}`);
+  await expect(options.getByText('Connected: Pro plan, 333 AI credits left.')).toBeVisible();
+  // The popup's check is over once Refresh waits out the gap after the save's check.
+  await expect(popup.locator('button.refresh')).toHaveAccessibleName(/^Refresh at/);
+  await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('333');
+  await expect(popup.getByText('FluxImage rejected')).toHaveCount(0);
+  expect((await badge()).text).toBe('333');
+  expect(await shownNotifications(extension.context)).not.toContain('fluximage-key');
+  expect(await pollAlarmTime(extension.context)).not.toBeNull();
 });
 
 test('a key that cannot be checked does not replace the working one, unless saved anyway', async ({

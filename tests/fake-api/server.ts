@@ -77,6 +77,8 @@ export async function startFakeApi({ port = 0 }: { port?: number } = {}) {
   let fault: { name: FaultName; options: FaultOptions } | null = null;
   let delayMs = 0;
   const rejectedKeys = new Set<string>();
+  // Another account's key answers with that account's numbers.
+  const usageByKey = new Map<string, Record<string, unknown>>();
   const open = new Set<ServerResponse>();
 
   const server = createServer((req, res) => {
@@ -95,7 +97,7 @@ export async function startFakeApi({ port = 0 }: { port?: number } = {}) {
       const key = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       if (!key || rejectedKeys.has(key)) return json(res, 401, { error: 'Unauthorized' });
       if (fault) return FAULTS[fault.name](res, fault.options);
-      json(res, 200, usage);
+      json(res, 200, usageByKey.get(key) ?? usage);
     };
     if (delayMs > 0) setTimeout(answer, delayMs);
     else answer();
@@ -121,12 +123,17 @@ export async function startFakeApi({ port = 0 }: { port?: number } = {}) {
     rejectKey(key: string) {
       rejectedKeys.add(key);
     },
+    /** Answers `key` with the sample changed by `changes` (its own account), whatever `setUsage` says. */
+    setUsageFor(key: string, changes: Record<string, unknown>) {
+      usageByKey.set(key, { ...SAMPLE_USAGE, ...usageByKey.get(key), ...changes });
+    },
     reset() {
       requests.length = 0;
       usage = { ...SAMPLE_USAGE };
       fault = null;
       delayMs = 0;
       rejectedKeys.clear();
+      usageByKey.clear();
     },
     async close() {
       for (const res of open) res.socket?.destroy();

@@ -115,3 +115,24 @@ export async function withFirefox(use: (firefox: FirefoxExtension) => Promise<vo
     await firefox.browser.close();
   }
 }
+
+/** Moves the last check `ms` into the past, as if time had passed (a refresh asks only after a gap). */
+export const ageLastCheck = (page: Page, ms = 60_000) =>
+  page.evaluate(async (by) => {
+    type Local = {
+      get(key: string): Promise<{ pollStatus?: { checkedAt: number } }>;
+      set(value: object): Promise<void>;
+    };
+    const { local } = (globalThis as unknown as { browser: { storage: { local: Local } } }).browser.storage;
+    const { pollStatus } = await local.get('pollStatus');
+    if (pollStatus) await local.set({ pollStatus: { ...pollStatus, checkedAt: pollStatus.checkedAt - by } });
+  }, ms);
+
+/** Takes the host permission for `origins` away, as the add-on manager's switch does. */
+export const revokeAccess = (page: Page, origins: string[]) =>
+  page.evaluate(async (remove) => {
+    type Permissions = { remove(p: { origins: string[] }): Promise<boolean> };
+    await (globalThis as unknown as { browser: { permissions: Permissions } }).browser.permissions.remove({
+      origins: remove,
+    });
+  }, origins);

@@ -52,6 +52,7 @@ export async function simulateDay(
       alertMemory: memoryValue('normal' as const),
       settings: memoryValue(DEFAULT_SETTINGS),
       history: memoryValue(EMPTY_HISTORY),
+      historyDecisionPending: memoryValue(false),
       insightsView: memoryValue(null),
       insightAlertMemory: memoryValue(DEFAULT_INSIGHT_ALERT_MEMORY),
       insightSettings: memoryValue({ ...DEFAULT_INSIGHT_SETTINGS, checkEveryMinutes }),

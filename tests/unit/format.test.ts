@@ -82,6 +82,8 @@ describe('age of the numbers', () => {
     [3 * 60_000, '3 minutes ago'],
     [2 * 3600_000, '2 hours ago'],
     [26 * 3600_000, 'yesterday'],
+    // Stored before the clock was set back: not "in 3 hours".
+    [-3 * 3600_000, 'now'],
   ])('%i ms old reads "%s"', (age, text) => {
     expect(formatAge(now - age, now, 'en')).toBe(text);
   });

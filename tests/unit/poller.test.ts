@@ -1,4 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { FetchOutcome } from '@/lib/api-client';
 import type { FailureKind } from '@/lib/failures';
 import { createPoller, type PollerDeps } from '@/lib/poller';
@@ -237,6 +239,43 @@ describe('the last key action wins', () => {
   });
 });
 
+describe('answers are recorded only for the key stored when they arrive', () => {
+  /** The dashboard rolled the key; FluxImage is slow. A refresh starts after the save did, before it stored the key. */
+  async function refreshDuringSave(saveAnswer: Answer, refreshAnswer: Answer) {
+    await connect();
+    afterGap();
+    const save = slow(saveAnswer);
+    const refresh = slow(refreshAnswer);
+    h.queue(save.answer, refresh.answer);
+    const saving = h.poller.saveKey({ key: OTHER_KEY, force: false });
+    const refreshing = h.poller.refresh();
+    await vi.waitFor(() => expect(h.requests).toEqual([KEY, OTHER_KEY, KEY]));
+    save.release();
+    const saved = await saving;
+    refresh.release();
+    await refreshing;
+    return saved;
+  }
+
+  it('the old key refused during the save of the new one does not reject the new one', async () => {
+    const saved = await refreshDuringSave(answer.usage({ remainingCredits: 333 }), answer.failure('unauthorized'));
+    expect(saved).toMatchObject({ result: 'connected', usage: { remainingCredits: 333 } });
+    expect(await apiKeyItem.get()).toBe(OTHER_KEY);
+    expect(await pollStatusItem.get()).toMatchObject({ kind: 'ok' });
+    expect(h.lastView()).toMatchObject({ kind: 'normal', snapshot: { usage: { remainingCredits: 333 } } });
+    expect(h.announced).toEqual([]);
+    expect(h.schedule.at).toBe(h.clock.now + POLL_INTERVAL_MS);
+  });
+
+  it('an old key that still works (another account) does not put its numbers over the new key’s', async () => {
+    const agency = { plan: 'agency', creditsMonthly: 10_000, creditsUsed: 5, remainingCredits: 9_995 } as const;
+    await refreshDuringSave(answer.usage(agency), answer.usage({ remainingCredits: 1080 }));
+    expect((await snapshotItem.get())?.usage.remainingCredits).toBe(9_995);
+    expect((await historyItem.get()).points.map((p) => p.remaining)).toEqual([9_995]);
+    expect(h.lastView().snapshot?.usage.remainingCredits).toBe(9_995);
+  });
+});
+
 describe('removing the key', () => {
   it('wipes the numbers, the error state and the alert memory, and stops polling', async () => {
     await connect({ remainingCredits: 5 });
@@ -436,6 +475,81 @@ describe('worker start', () => {
   });
 });
 
+describe('the clock set back or forward', () => {
+  const HOUR = 60 * 60_000;
+
+  it('pulls times stored ahead of a clock set back to now when the worker starts, and sets the alarm again', async () => {
+    await connect();
+    h.clock.now = T0 - 3 * HOUR;
+    await createPoller(h.deps).resume();
+    const now = h.clock.now;
+    expect(await pollStatusItem.get()).toEqual({ kind: 'ok', checkedAt: now, nextAt: now + POLL_INTERVAL_MS });
+    expect((await snapshotItem.get())?.fetchedAt).toBe(now);
+    expect(h.schedule).toEqual({ at: now + POLL_INTERVAL_MS, every: 15 });
+    expect(h.requests).toHaveLength(1);
+  });
+
+  it('holds Refresh back for the gap after a clock set back, not for the jump, and sets the alarm again', async () => {
+    await connect();
+    h.clock.now = T0 - 3 * HOUR;
+    expect(await h.poller.refresh()).toEqual({ result: 'too-soon', at: h.clock.now + MIN_REFRESH_GAP_MS });
+    expect(h.schedule.at).toBe(h.clock.now + POLL_INTERVAL_MS);
+    afterGap();
+    h.queue(answer.usage());
+    expect(await h.poller.refresh()).toEqual({ result: 'checked' });
+  });
+
+  it('keeps a run of failures from starting after its last try', async () => {
+    await connect();
+    h.queue(answer.failure('server'));
+    await h.poller.poll();
+    h.clock.now = T0 - 3 * HOUR;
+    h.queue(answer.failure('server'));
+    await h.poller.poll();
+    expect(await pollStatusItem.get()).toMatchObject({ checkedAt: h.clock.now, since: h.clock.now, attempts: 2 });
+  });
+
+  it('after a jump either way, the next check is at most one interval from where it belongs, and due at once when it is past', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 0, max: 2 * HOUR }),
+        fc.integer({ min: -7 * 24 * HOUR, max: 7 * 24 * HOUR }),
+        fc.constantFrom('worker start', 'popup opened', 'poll recorded'),
+        async (failures, elapsed, jump, event) => {
+          fakeBrowser.reset();
+          h = setup();
+          await connect();
+          for (let i = 0; i < failures; i += 1) {
+            h.queue(answer.failure('server'));
+            await h.poller.poll();
+          }
+          const status = (await pollStatusItem.get())!;
+          // Where the next check belongs as the new clock reads it: the jump moved every reading.
+          const belongs = status.nextAt! + jump;
+          h.clock.now = status.checkedAt + elapsed + jump;
+          h.queue(answer.usage());
+          const before = h.requests.length;
+          if (event === 'worker start') await createPoller(h.deps).resume();
+          if (event === 'popup opened') await h.poller.refresh();
+          if (event === 'poll recorded') await h.poller.poll();
+          const now = h.clock.now;
+          const checkedNow = h.requests.length > before;
+          // An alarm whose time has passed fires at once.
+          const due = Math.max(h.schedule.at!, now);
+          // A check made just now was the one due; the next then belongs an interval on.
+          const expected = checkedNow ? now + POLL_INTERVAL_MS : Math.max(belongs, now);
+          expect(Math.abs(due - expected)).toBeLessThanOrEqual(POLL_INTERVAL_MS);
+          if (jump >= 0 && belongs <= now) expect(checkedNow || due === now).toBe(true);
+          const stored = (await pollStatusItem.get())!;
+          expect(stored.checkedAt).toBeLessThanOrEqual(now);
+          expect(stored.nextAt!).toBeLessThanOrEqual(now + POLL_INTERVAL_MS);
+        },
+      ),
+    );
+  });
+});
+
 describe('usage history and look-ahead', () => {
   it('adds every good answer to the history and stores the popup’s forecast block', async () => {
     await connect();
@@ -477,6 +591,47 @@ describe('usage history and look-ahead', () => {
     h.queue(answer.usage({ plan: 'agency', creditsMonthly: 10_000, creditsUsed: 5, remainingCredits: 9_995 }));
     await h.poller.saveKey({ key: KEY, force: false });
     expect((await historyItem.get()).points.map((p) => p.remaining)).toEqual([9_995]);
+  });
+
+  /** A month of one account's readings, then the dashboard rolls the key while FluxImage is down. */
+  async function saveRolledKeyAnyway() {
+    await connect();
+    h.clock.now += POLL_INTERVAL_MS;
+    h.queue(answer.usage({ creditsUsed: 125, remainingCredits: 1075 }));
+    await h.poller.poll();
+    h.queue(answer.failure('server'));
+    expect(await h.poller.saveKey({ key: OTHER_KEY, force: true })).toMatchObject({
+      result: 'unverified',
+      saved: true,
+    });
+  }
+
+  /** FluxImage answers again, to a worker started since (the decision was stored, not remembered). */
+  async function nextAnswer(changes: Parameters<typeof usage>[0]) {
+    h.clock.now = h.schedule.at!;
+    h.queue(answer.usage(changes));
+    await createPoller(h.deps).poll();
+  }
+
+  it('a key saved anyway keeps the history until its first answer, which continues it', async () => {
+    await saveRolledKeyAnyway();
+    expect((await historyItem.get()).points).toHaveLength(2);
+    expect(await snapshotItem.get()).toBeNull();
+    await nextAnswer({ creditsUsed: 130, remainingCredits: 1070 });
+    expect((await historyItem.get()).points.map((p) => p.remaining)).toEqual([1080, 1075, 1070]);
+  });
+
+  it('a key saved anyway that turns out to be another account’s starts the history again at its first answer', async () => {
+    await saveRolledKeyAnyway();
+    await nextAnswer({ plan: 'agency', creditsMonthly: 10_000, creditsUsed: 5, remainingCredits: 9_995 });
+    expect((await historyItem.get()).points.map((p) => p.remaining)).toEqual([9_995]);
+  });
+
+  it('only the first answer decides: a later change of plan keeps the history', async () => {
+    await saveRolledKeyAnyway();
+    await nextAnswer({ creditsUsed: 130, remainingCredits: 1070 });
+    await nextAnswer({ plan: 'agency', creditsMonthly: 10_000, creditsUsed: 130, remainingCredits: 9_870 });
+    expect((await historyItem.get()).points.map((p) => p.remaining)).toEqual([1080, 1075, 1070, 9_870]);
   });
 
   it('checks as often as the user chose', async () => {
@@ -587,6 +742,44 @@ describe('access to FluxImage withheld or revoked', () => {
       return { ok: false, kind: 'network' };
     });
     await h.poller.poll();
+    expect(h.lastView().kind).toBe('access-off');
+    expect(h.schedule.at).toBeNull();
+  });
+
+  it('an answer arriving after access was withdrawn leaves access off', async () => {
+    await connect();
+    h.clock.now += POLL_INTERVAL_MS;
+    const late = slow(answer.usage({ remainingCredits: 900 }));
+    h.queue(late.answer);
+    const polling = h.poller.poll();
+    await vi.waitFor(() => expect(h.requests).toHaveLength(2));
+    await revoke();
+    late.release();
+    await polling;
+    expect(h.lastView()).toMatchObject({ kind: 'access-off', snapshot: { usage: { remainingCredits: 1080 } } });
+    expect(await pollStatusItem.get()).toMatchObject({ kind: 'access-off', nextAt: null });
+    expect(h.schedule.at).toBeNull();
+  });
+
+  it('an answer is not recorded as fresh once access is off, even before the browser says so', async () => {
+    await connect();
+    h.clock.now += POLL_INTERVAL_MS;
+    h.queue(async () => {
+      h.access.granted = false;
+      return { ok: true, usage: usage({ remainingCredits: 900 }) };
+    });
+    await h.poller.poll();
+    expect(h.lastView().kind).toBe('access-off');
+    expect(h.schedule.at).toBeNull();
+  });
+
+  it('a key checked just before access was withdrawn is kept, and the pages say access is off', async () => {
+    h.queue(async () => {
+      h.access.granted = false;
+      return { ok: true, usage: usage() };
+    });
+    expect(await h.poller.saveKey({ key: KEY, force: false })).toMatchObject({ result: 'connected' });
+    expect(await apiKeyItem.get()).toBe(KEY);
     expect(h.lastView().kind).toBe('access-off');
     expect(h.schedule.at).toBeNull();
   });

@@ -61,6 +61,21 @@ describe('the refresh offer', () => {
     expect(actions({}, failed('network', NOW - 1_000)).refresh?.failing?.nextTryAt).toBeNull();
   });
 
+  it('reads times stored ahead of a clock set back as now: Refresh waits the gap, not the jump', () => {
+    const ahead = 3 * 3_600_000;
+    const status: PollStatus = {
+      kind: 'server',
+      checkedAt: NOW + ahead,
+      since: NOW + ahead - 600_000,
+      attempts: 3,
+      nextAt: NOW + ahead + 120_000,
+    };
+    expect(actions({}, status).refresh).toEqual({
+      availableAt: NOW + MIN_REFRESH_GAP_MS,
+      failing: { lastTriedAt: NOW, nextTryAt: NOW + 120_000 },
+    });
+  });
+
   it('also while nothing could be fetched yet', () => {
     expect(actions(null, failed('network', NOW + 60_000)).refresh?.failing).toEqual({
       lastTriedAt: NOW - 120_000,

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { provideFirstRead, useStored } from '@/components/use-stored';
-import { apiKeyItem } from '@/lib/storage';
+import { apiKeyItem, type StoredValue } from '@/lib/storage';
 import { readFirst } from '@/entrypoints/options/first-read';
 
 const STORED_KEY = `flx_live_${'a'.repeat(40)}`;
@@ -51,5 +51,32 @@ describe('a page that reads storage before its first render', () => {
     await fakeBrowser.storage.local.remove(['apiKey', 'apiKey$']);
     await settle();
     expect(page.textContent).toBe('no key');
+  });
+});
+
+describe('a page watching a value while its first read is under way', () => {
+  it('keeps a change it heard meanwhile over that older read', async () => {
+    let hear!: (value: string) => void;
+    let answerRead!: (value: string) => void;
+    const item: StoredValue<string> = {
+      get: () => new Promise((resolve) => (answerRead = resolve)),
+      set: async () => undefined,
+      remove: async () => undefined,
+      watch: (callback) => {
+        hear = callback;
+        return () => undefined;
+      },
+    };
+    function Shown() {
+      return <p>{useStored(item, 'initial')}</p>;
+    }
+    const container = document.createElement('div');
+    document.body.append(container);
+    render(<Shown />, container);
+    await settle();
+    hear('written later');
+    answerRead('read earlier');
+    await settle();
+    expect(container.textContent).toBe('written later');
   });
 });

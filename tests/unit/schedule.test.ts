@@ -8,7 +8,10 @@ import {
   nextAttemptAfterFailure,
   nextAttemptAfterSuccess,
   parseRetryAfter,
+  settleStatus,
 } from '@/lib/schedule';
+import { FAILURE_KINDS } from '@/lib/failures';
+import type { PollStatus } from '@/lib/status';
 
 const now = Date.UTC(2026, 10, 25, 14, 0, 0);
 
@@ -78,6 +81,100 @@ describe('polling schedule', () => {
         expect(delay).toBeGreaterThanOrEqual(Math.max(MIN_DELAY_MS, ceiling / 2));
         expect(delay).toBeLessThanOrEqual(ceiling);
       }),
+    );
+  });
+});
+
+describe('a clock that moved since the times were stored', () => {
+  const MIN = 60_000;
+  const HOUR = 60 * MIN;
+  const ok = (checkedAt: number, nextAt: number): PollStatus => ({ kind: 'ok', checkedAt, nextAt });
+  const failing = (kind: Exclude<PollStatus['kind'], 'ok'>, checkedAt: number, since: number, nextAt: number | null) =>
+    ({ kind, checkedAt, since, attempts: 2, nextAt }) as PollStatus;
+
+  it.each([
+    ['nothing ahead of the clock: as stored', ok(now - MIN, now + 14 * MIN), ok(now - MIN, now + 14 * MIN)],
+    [
+      'set back 3 hours: the last check is now, the next an interval on',
+      ok(now + 3 * HOUR, now + 3 * HOUR + 15 * MIN),
+      ok(now, now + 15 * MIN),
+    ],
+    [
+      'set forward: a next check already past stays past, due at once',
+      ok(now - 5 * HOUR, now - 5 * HOUR + 15 * MIN),
+      ok(now - 5 * HOUR, now - 5 * HOUR + 15 * MIN),
+    ],
+    [
+      'a next check far ahead (damage) is pulled in to an interval after the last',
+      ok(now - MIN, now + 30 * 24 * HOUR),
+      ok(now - MIN, now + 14 * MIN),
+    ],
+    [
+      'a run of failures set back: its start, last try and retry move together',
+      failing('server', now + 3 * HOUR, now + 2 * HOUR, now + 3 * HOUR + 2 * MIN),
+      failing('server', now, now - HOUR, now + 2 * MIN),
+    ],
+    [
+      'a Retry-After within its cap is kept',
+      failing('rate-limited', now - MIN, now - MIN, now + 5 * HOUR),
+      failing('rate-limited', now - MIN, now - MIN, now + 5 * HOUR),
+    ],
+    [
+      'a back-off beyond its cap (damage) is pulled in to it',
+      failing('network', now - MIN, now - MIN, now + 5 * HOUR),
+      failing('network', now - MIN, now - MIN, now - MIN + BACKOFF_CAP_MS),
+    ],
+    [
+      'a rejected key set back: nothing to schedule',
+      failing('unauthorized', now + HOUR, now + HOUR, null),
+      failing('unauthorized', now, now, null),
+    ],
+  ])('%s', (_, stored, settled) => {
+    expect(settleStatus(stored, now, 15)).toEqual(settled);
+  });
+
+  const statuses = fc.oneof(
+    fc.record({
+      kind: fc.constant('ok' as const),
+      checkedAt: fc.integer(),
+      wait: fc.integer({ min: 0, max: 2 * HOUR }),
+    }),
+    fc.record({
+      kind: fc.constantFrom(...FAILURE_KINDS),
+      checkedAt: fc.integer(),
+      wait: fc.option(fc.integer({ min: 0, max: 2 * RETRY_AFTER_CAP_MS })),
+      running: fc.nat({ max: 24 * HOUR }),
+    }),
+  );
+  const at = (offset: number) => now + offset * MIN;
+
+  it('never leaves a time ahead of the clock, never waits longer after the last check than promised or allowed (property)', () => {
+    fc.assert(
+      fc.property(
+        statuses,
+        fc.integer({ min: -30 * 24 * 60, max: 30 * 24 * 60 }),
+        fc.constantFrom(5, 15, 30, 60),
+        (drawn, offset, every) => {
+          const checkedAt = at(drawn.checkedAt % (30 * 24 * 60));
+          const nextAt = drawn.wait === null ? null : checkedAt + drawn.wait;
+          const stored: PollStatus =
+            drawn.kind === 'ok'
+              ? { kind: 'ok', checkedAt, nextAt: nextAt! }
+              : { kind: drawn.kind, checkedAt, since: checkedAt - drawn.running, attempts: 1, nextAt };
+          const clock = at(offset);
+          const settled = settleStatus(stored, clock, every)!;
+          expect(settled.checkedAt).toBeLessThanOrEqual(clock);
+          expect(settled.checkedAt).toBe(Math.min(checkedAt, clock));
+          if (settled.kind !== 'ok') expect(settled.since).toBeLessThanOrEqual(settled.checkedAt);
+          expect(settled.nextAt === null).toBe(nextAt === null);
+          if (settled.nextAt === null) return;
+          const waits = settled.nextAt - settled.checkedAt;
+          expect(waits).toBeLessThanOrEqual(nextAt! - checkedAt);
+          expect(waits).toBeLessThanOrEqual(stored.kind === 'ok' ? every * MIN : RETRY_AFTER_CAP_MS);
+          expect(settled.nextAt).toBeLessThanOrEqual(clock + (stored.kind === 'ok' ? every * MIN : RETRY_AFTER_CAP_MS));
+          if (checkedAt <= clock && waits === nextAt! - checkedAt) expect(settled).toBe(stored);
+        },
+      ),
     );
   });
 });

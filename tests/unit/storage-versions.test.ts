@@ -91,6 +91,7 @@ const FIXTURES: Record<
       ],
     },
   },
+  historyDecisionPending: { storageKey: 'historyDecisionPending', byVersion: { 1: true }, current: true },
   insightsView: {
     storageKey: 'insightsView',
     byVersion: {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FAILURE_KINDS, FAILURES } from '@/lib/failures';
 import { BACKOFF_BASE_MS, MIN_REFRESH_GAP_MS, POLL_INTERVAL_MS, earliestUserRefresh } from '@/lib/schedule';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { EMPTY_HISTORY, type UsageHistory } from '@/lib/history';
+import { EMPTY_HISTORY, toHistoryPoint, type UsageHistory } from '@/lib/history';
 import { DEFAULT_INSIGHT_ALERT_MEMORY, type InsightAlertMemory } from '@/lib/insight-alerts';
 import { DEFAULT_INSIGHT_SETTINGS } from '@/lib/insight-settings';
 import type { PollStatus } from '@/lib/status';
@@ -35,6 +35,7 @@ describe('after a good answer', () => {
         insightAlertMemory: DEFAULT_INSIGHT_ALERT_MEMORY,
         insightSettings: DEFAULT_INSIGHT_SETTINGS,
         history: EMPTY_HISTORY,
+        historyDecisionPending: false,
       },
       usage({ remainingCredits: remaining }),
       NOW,
@@ -48,6 +49,34 @@ describe('after a good answer', () => {
       announceInsights: [],
     });
     expect(transition.history?.points.map((p) => p.remaining)).toEqual([remaining]);
+  });
+});
+
+describe('the first good answer for a newly saved key', () => {
+  // A month into one account's history: 120 of 1,000 monthly credits used.
+  const history = { points: [toHistoryPoint({ usage: usage(), fetchedAt: NOW - 60_000 })], resets: [] };
+  const sameAccount = usage({ creditsUsed: 125, remainingCredits: 1075 });
+  const otherAccount = usage({ plan: 'agency', creditsMonthly: 10_000, creditsUsed: 5, remainingCredits: 9_995 });
+
+  it.each([
+    ['the same account’s, pending', sameAccount, true, [1080, 1075], null],
+    ['another account’s, pending', otherAccount, true, [9_995], null],
+    ['another plan, nothing pending (an upgrade)', otherAccount, false, [1080, 9_995], undefined],
+  ] as const)('%s → readings %j', (_, answer, historyDecisionPending, readings, marker) => {
+    const transition = afterSuccess(
+      {
+        alertMemory: 'normal',
+        settings: DEFAULT_SETTINGS,
+        insightAlertMemory: DEFAULT_INSIGHT_ALERT_MEMORY,
+        insightSettings: DEFAULT_INSIGHT_SETTINGS,
+        history,
+        historyDecisionPending,
+      },
+      answer,
+      NOW,
+    );
+    expect(transition.history?.points.map((p) => p.remaining)).toEqual(readings);
+    expect(transition.historyDecisionPending).toBe(marker);
   });
 });
 
@@ -108,8 +137,18 @@ describe('when a person may ask for a check', () => {
     ['after a good check', { kind: 'ok', checkedAt: NOW, nextAt: NOW + POLL_INTERVAL_MS }, NOW + MIN_REFRESH_GAP_MS],
     ['after a server error', failing('server', 1), NOW - 60_000 + MIN_REFRESH_GAP_MS],
     ['after a Retry-After beyond the gap', { ...failing('rate-limited', 1), nextAt: NOW + 600_000 }, NOW + 600_000],
+    [
+      'after a check stored 3 hours ahead of a clock set back',
+      { kind: 'ok', checkedAt: NOW + 3 * 3_600_000, nextAt: NOW + 3 * 3_600_000 + POLL_INTERVAL_MS },
+      NOW + MIN_REFRESH_GAP_MS,
+    ],
+    [
+      'after a Retry-After stored ahead of a clock set back',
+      { ...failing('rate-limited', 1), checkedAt: NOW + 3_600_000, nextAt: NOW + 3_600_000 + 600_000 },
+      NOW + 600_000,
+    ],
   ] as const)('%s', (_, status, at) => {
-    expect(earliestUserRefresh(status as PollStatus | null)).toBe(at);
+    expect(earliestUserRefresh(status as PollStatus | null, NOW)).toBe(at);
   });
 });
 
@@ -147,6 +186,7 @@ describe('the run-out warning over a billing period', () => {
         insightAlertMemory: memory,
         insightSettings: { ...DEFAULT_INSIGHT_SETTINGS, renewalDay },
         history,
+        historyDecisionPending: false,
       },
       current(history),
       now,
