@@ -1,5 +1,6 @@
 import type { AlertMemory } from './alerts';
 import type { FetchOutcome } from './api-client';
+import { checksOnReturn, nextCheckForChoice, repeatMinutes, type Presence } from './check-policy';
 import { FAILURES, rejectsKey, waitsForAccess } from './failures';
 import type { BackgroundApi, RefreshResult, SaveKeyRequest, SaveKeyResult } from './messages';
 import { continuesHistory, type UsageHistory } from './history';
@@ -7,7 +8,7 @@ import type { InsightAlertMemory, InsightAnnouncement } from './insight-alerts';
 import type { InsightSettings } from './insight-settings';
 import type { InsightsInput, InsightsView } from './insights-view';
 import type { StoredInsightsView } from './insights-view-item';
-import { earliestUserRefresh, nextAttemptAfterSuccess } from './schedule';
+import { earliestUserRefresh } from './schedule';
 import { createSerial } from './serial';
 import type { Settings } from './settings';
 import { isFailure, type PollStatus } from './status';
@@ -39,6 +40,8 @@ export interface PollerDeps {
   hasAccess: () => Promise<boolean>;
   now: () => number;
   random: () => number;
+  /** The person's state, where the browser tells it (`browser.idle`); without it someone may be looking. */
+  presence?: () => Promise<Presence>;
   store: PollerStore;
   /** Sets the next poll, repeating every `everyMinutes` as a safety net; `null` cancels polling. */
   schedule: (at: number | null, everyMinutes?: number) => Promise<void>;
@@ -134,10 +137,11 @@ export function createPoller(deps: PollerDeps) {
       store.insightSettings.get(),
     ]);
     const alerts = { alertMemory, settings, insightAlertMemory, insightSettings };
-    const every = insightSettings.checkEveryMinutes;
+    const every = repeatMinutes(insightSettings.checkEveryMinutes);
     if (outcome.ok) {
-      const history = await store.history.get();
-      return apply(afterSuccess({ ...alerts, history }, outcome.usage, now), outcome.usage, every);
+      const [history, presence] = await Promise.all([store.history.get(), deps.presence?.()]);
+      const input = { ...alerts, history, presence, random: deps.random() };
+      return apply(afterSuccess(input, outcome.usage, now), outcome.usage, every);
     }
     const previous = await store.status.get();
     return apply(afterFailure(previous, outcome, now, deps.random(), alerts), null, every);
@@ -273,7 +277,7 @@ export function createPoller(deps: PollerDeps) {
     if ((!snapshot && !status) || (isFailure(status) && waitsForAccess(status.kind))) return poll();
     if (!(await deps.isScheduled())) {
       const { checkEveryMinutes } = await store.insightSettings.get();
-      await deps.schedule(status?.nextAt ?? deps.now(), checkEveryMinutes);
+      await deps.schedule(status?.nextAt ?? deps.now(), repeatMinutes(checkEveryMinutes));
     }
   }
 
@@ -290,9 +294,15 @@ export function createPoller(deps: PollerDeps) {
       store.insightSettings.get(),
     ]);
     if (isWaitingForUser(key, status) || isFailure(status) || !status) return;
-    await deps.schedule(nextAttemptAfterSuccess(status.checkedAt, checkEveryMinutes), checkEveryMinutes);
+    await deps.schedule(nextCheckForChoice(status, checkEveryMinutes), repeatMinutes(checkEveryMinutes));
+  }
+
+  /** The person came back to the screen: with Automatic, a badge older than a few minutes is checked at once. */
+  async function personReturned(): Promise<void> {
+    const [status, { checkEveryMinutes }] = await Promise.all([store.status.get(), store.insightSettings.get()]);
+    if (checksOnReturn(checkEveryMinutes, status, deps.now())) await poll();
   }
 
   const handlers: BackgroundApi = { refresh, saveKey, removeKey };
-  return { ...handlers, poll, reconnect, resume, redraw, accessChanged, insightSettingsChanged };
+  return { ...handlers, poll, reconnect, resume, redraw, accessChanged, insightSettingsChanged, personReturned };
 }

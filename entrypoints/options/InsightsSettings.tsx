@@ -14,6 +14,7 @@ import {
   DEFAULT_INSIGHT_SETTINGS,
   insightSettingsItem,
   parseRenewalDayInput,
+  type CheckEvery,
   type CheckInterval,
   type InsightSettings,
 } from '@/lib/insight-settings';
@@ -37,7 +38,7 @@ export function InsightsSettings({ locale }: { locale: string }) {
   const [day, setDay] = useState('');
   const [notify, setNotify] = useState(DEFAULT_INSIGHT_SETTINGS.notify);
   const [badge, setBadge] = useState(DEFAULT_INSIGHT_SETTINGS.badge);
-  const [minutes, setMinutes] = useState<CheckInterval>(DEFAULT_INSIGHT_SETTINGS.checkEveryMinutes);
+  const [minutes, setMinutes] = useState<CheckEvery>(DEFAULT_INSIGHT_SETTINGS.checkEveryMinutes);
   const [result, setResult] = useState<Result>(null);
   const [exported, setExported] = useState<'empty' | { reason: string } | null>(null);
 

@@ -28,6 +28,12 @@ describe('requests in a simulated day', () => {
     },
   );
 
+  it('checks an account that does not move at most 30 times a day with Automatic, and still at least hourly', async () => {
+    const { requests } = await simulateDay(api, KEY, { checkEveryMinutes: 'auto' });
+    expect(requests).toBeLessThanOrEqual(30);
+    expect(requests).toBeGreaterThanOrEqual(24);
+  });
+
   it('makes none without a key', async () => {
     expect((await simulateDay(api, null)).requests).toBe(0);
   });

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { FAILURE_KINDS, FAILURES } from '@/lib/failures';
 import { BACKOFF_BASE_MS, MIN_REFRESH_GAP_MS, POLL_INTERVAL_MS, earliestUserRefresh } from '@/lib/schedule';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { EMPTY_HISTORY } from '@/lib/history';
+import { EMPTY_HISTORY, toHistoryPoint } from '@/lib/history';
 import { DEFAULT_INSIGHT_ALERT_MEMORY } from '@/lib/insight-alerts';
 import { DEFAULT_INSIGHT_SETTINGS } from '@/lib/insight-settings';
 import type { PollStatus } from '@/lib/status';
-import { afterFailure, afterSuccess, isWaitingForUser } from '@/lib/transitions';
+import { afterFailure, afterSuccess, isWaitingForUser, type SuccessInput } from '@/lib/transitions';
 import { KEY, usage } from './helpers';
 
 const NOW = Date.UTC(2026, 10, 25, 14, 0);
@@ -120,5 +120,34 @@ describe('waiting for the user', () => {
     ['a rejected key', KEY, { ...failing('unauthorized', 1), nextAt: null }, true],
   ] as const)('%s', (_, key, status, waiting) => {
     expect(isWaitingForUser(key, status as PollStatus | null)).toBe(waiting);
+  });
+});
+
+describe('the next check after a good answer, with Automatic', () => {
+  const auto = { ...DEFAULT_INSIGHT_SETTINGS, checkEveryMinutes: 'auto' as const };
+  // The check before this one saw 900 credits 15 minutes ago.
+  const before = {
+    points: [toHistoryPoint({ usage: usage({ remainingCredits: 900 }), fetchedAt: NOW - POLL_INTERVAL_MS })],
+    resets: [],
+  };
+  const input = (changes: Partial<SuccessInput> = {}): SuccessInput => ({
+    alertMemory: 'normal',
+    settings: DEFAULT_SETTINGS,
+    insightAlertMemory: DEFAULT_INSIGHT_ALERT_MEMORY,
+    insightSettings: auto,
+    history: before,
+    random: 0.5,
+    ...changes,
+  });
+
+  it.each<[string, Partial<SuccessInput>, number, number]>([
+    ['credits fell since the last check: again in 5 minutes', {}, 850, 5],
+    ['nothing moved in the 15 minutes since the first reading: 15 more', {}, 900, 15],
+    ['credits fell but nobody is at the screen: an hour', { presence: 'locked' }, 850, 60],
+    ['a fixed choice ignores all that', { insightSettings: DEFAULT_INSIGHT_SETTINGS }, 850, 15],
+  ])('%s', (_, changes, remaining, minutes) => {
+    const transition = afterSuccess(input(changes), usage({ remainingCredits: remaining }), NOW);
+    expect(transition.nextAt).toBe(NOW + minutes * 60_000);
+    expect(transition.status).toEqual({ kind: 'ok', checkedAt: NOW, nextAt: NOW + minutes * 60_000 });
   });
 });
