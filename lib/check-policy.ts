@@ -32,6 +32,8 @@ export const AUTO_RULES = {
    * `steady` while they might look left the badge staler than checking every 15 minutes did.
    */
   recentlyActive: 7 * DAY,
+  /** While credits fall, time a check to just after they reach the threshold (or zero) at that pace. */
+  predictCrossings: true,
   /** A check timed to a predicted crossing comes this much after it, so it finds it crossed. */
   crossingMargin: 30_000,
   /** Each wait moves by up to this share either way, so installs do not ask in step. */
@@ -130,7 +132,7 @@ function automaticWait(input: CheckPolicyInput, rules: AutoRules): Wait {
   const [previous, last] = points.slice(-2);
   if (previous && last && (last.remaining < previous.remaining || last.compressionsUsed > previous.compressionsUsed)) {
     const crossing = predictedCrossing(previous, last, input.remaining, input.threshold);
-    if (crossing !== null && crossing - input.now < rules.fastest) {
+    if (rules.predictCrossings && crossing !== null && crossing - input.now < rules.fastest) {
       return { ms: crossing - input.now + rules.crossingMargin, reason: 'crossing-soon' };
     }
     return { ms: rules.fastest, reason: 'moving' };
@@ -162,18 +164,21 @@ export function nextCheckAt(input: CheckPolicyInput, rules: AutoRules = AUTO_RUL
   return notBefore !== undefined && notBefore > planned.at ? { at: notBefore, reason: 'retry-after' } : planned;
 }
 
-/** How old the last check must be before a person's return asks for another. */
+/** How old the badge may be once the person is back: older, a return checks at once. */
 export const RETURN_CHECK_AFTER = 5 * MINUTE;
 
 /**
- * The person came back (the screen woke, a browser window gained focus): with Automatic,
- * check now if the badge may be out of date. Only after a good check: after a failure its
- * retry rule (back-off, `Retry-After`) stands. A fixed choice keeps its rhythm.
+ * The person came back (the screen woke, a browser window gained focus): with Automatic, when
+ * to check. A badge older than `RETURN_CHECK_AFTER` is checked now; a younger one when it reaches
+ * that age, if that is sooner than the plan made while nobody looked. `null` keeps the plan: a
+ * fixed choice keeps its rhythm, and after a failure its retry rule (back-off, `Retry-After`) stands.
  */
-export function checksOnReturn(choice: CheckEvery, status: PollStatus | null, now: number): boolean {
-  if (choice !== 'auto' || status === null || status.kind !== 'ok') return false;
+export function checkOnReturnAt(choice: CheckEvery, status: PollStatus | null, now: number): number | null {
+  if (choice !== 'auto' || status === null || status.kind !== 'ok') return null;
   // A last check dated ahead of now means the clock was turned back: its age is unknown.
-  return Math.abs(now - status.checkedAt) >= RETURN_CHECK_AFTER;
+  if (status.checkedAt > now) return now;
+  const at = Math.max(now, status.checkedAt + RETURN_CHECK_AFTER);
+  return at < status.nextAt ? at : null;
 }
 
 /** The alarm's repeat, a safety net should the worker die before it plans the next check. */

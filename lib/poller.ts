@@ -1,6 +1,6 @@
 import type { AlertMemory } from './alerts';
 import type { FetchOutcome } from './api-client';
-import { checksOnReturn, nextCheckForChoice, repeatMinutes, type Presence } from './check-policy';
+import { checkOnReturnAt, nextCheckForChoice, repeatMinutes, type Presence } from './check-policy';
 import { FAILURES, rejectsKey, waitsForAccess } from './failures';
 import type { BackgroundApi, RefreshResult, SaveKeyRequest, SaveKeyResult } from './messages';
 import { continuesHistory, type UsageHistory } from './history';
@@ -297,10 +297,19 @@ export function createPoller(deps: PollerDeps) {
     await deps.schedule(nextCheckForChoice(status, checkEveryMinutes), repeatMinutes(checkEveryMinutes));
   }
 
-  /** The person came back to the screen: with Automatic, a badge older than a few minutes is checked at once. */
+  /**
+   * The person came back to the screen: with Automatic, a badge older than a few minutes is
+   * checked at once, a younger one when it gets that old (unless a poll in flight plans anew).
+   */
   async function personReturned(): Promise<void> {
-    const [status, { checkEveryMinutes }] = await Promise.all([store.status.get(), store.insightSettings.get()]);
-    if (checksOnReturn(checkEveryMinutes, status, deps.now())) await poll();
+    const checkNow = await serial.exclusive(async () => {
+      const [status, { checkEveryMinutes }] = await Promise.all([store.status.get(), store.insightSettings.get()]);
+      const at = checkOnReturnAt(checkEveryMinutes, status, deps.now());
+      if (at === null || at <= deps.now()) return at !== null;
+      if (!inFlight) await deps.schedule(at, repeatMinutes(checkEveryMinutes));
+      return false;
+    });
+    if (checkNow) await poll();
   }
 
   const handlers: BackgroundApi = { refresh, saveKey, removeKey };

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import {
   AUTO_RULES,
   RETURN_CHECK_AFTER,
-  checksOnReturn,
+  checkOnReturnAt,
   nextCheckAt,
   nextCheckForChoice,
   repeatMinutes,
@@ -231,21 +231,22 @@ describe('Automatic (properties)', () => {
     );
   });
 
-  it('checks on a return only once the last check is over a minute old', () => {
+  it('checks on a return no sooner than a minute after the last check', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 * HOUR }), (age) => {
-        const status: PollStatus = { kind: 'ok', checkedAt: NOW - age, nextAt: NOW + HOUR };
-        if (checksOnReturn('auto', status, NOW)) expect(age).toBeGreaterThanOrEqual(AUTO_RULES.minGap);
+      fc.property(fc.integer({ min: 0, max: 2 * HOUR }), fc.integer({ min: 0, max: 2 * HOUR }), (age, planned) => {
+        const status: PollStatus = { kind: 'ok', checkedAt: NOW - age, nextAt: NOW - age + planned };
+        const at = checkOnReturnAt('auto', status, NOW);
+        if (at !== null) expect(at - status.checkedAt).toBeGreaterThanOrEqual(AUTO_RULES.minGap);
       }),
     );
   });
 });
 
 describe('when the person comes back', () => {
-  const ok = (minutesAgo: number): PollStatus => ({
+  const ok = (minutesAgo: number, nextInMinutes = 60): PollStatus => ({
     kind: 'ok',
     checkedAt: NOW - minutesAgo * MINUTE,
-    nextAt: NOW + HOUR,
+    nextAt: NOW + nextInMinutes * MINUTE,
   });
   const failed = (kind: 'rate-limited' | 'network'): PollStatus => ({
     kind,
@@ -254,17 +255,19 @@ describe('when the person comes back', () => {
     attempts: 3,
     nextAt: NOW + 10 * MINUTE,
   });
-  it.each<[string, CheckEvery, PollStatus | null, boolean]>([
-    ['Automatic, last check 6 minutes old: check now', 'auto', ok(6), true],
-    ['Automatic, last check exactly 5 minutes old: check now', 'auto', ok(RETURN_CHECK_AFTER / MINUTE), true],
-    ['Automatic, last check 4 minutes old: the badge is fresh', 'auto', ok(4), false],
-    ['a fixed interval keeps its rhythm', 15, ok(40), false],
-    ['no check yet', 'auto', null, false],
-    ['FluxImage asked to wait (Retry-After)', 'auto', failed('rate-limited'), false],
-    ['backing off after failures', 'auto', failed('network'), false],
-    ['the last check is dated an hour ahead (clock turned back)', 'auto', ok(-60), true],
-  ])('%s', (_, choice, status, expected) => {
-    expect(checksOnReturn(choice, status, NOW)).toBe(expected);
+  it.each<[string, CheckEvery, PollStatus | null, number | null]>([
+    ['Automatic, last check 6 minutes old: check now', 'auto', ok(6), 0],
+    ['Automatic, last check exactly 5 minutes old: check now', 'auto', ok(RETURN_CHECK_AFTER / MINUTE), 0],
+    ['Automatic, last check 4 minutes old: check when it is 5', 'auto', ok(4), 1],
+    ['Automatic, 4 minutes old with the next check sooner anyway: keep it', 'auto', ok(4, 0.5), null],
+    ['a fixed interval keeps its rhythm', 15, ok(40), null],
+    ['no check yet', 'auto', null, null],
+    ['FluxImage asked to wait (Retry-After)', 'auto', failed('rate-limited'), null],
+    ['backing off after failures', 'auto', failed('network'), null],
+    ['the last check is dated an hour ahead (clock turned back): check now', 'auto', ok(-60), 0],
+  ])('%s', (_, choice, status, minutes) => {
+    const at = checkOnReturnAt(choice, status, NOW);
+    expect(at === null ? null : (at - NOW) / MINUTE).toBe(minutes);
   });
 });
 

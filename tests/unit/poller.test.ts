@@ -662,17 +662,24 @@ describe('Automatic checks', () => {
     expect(h.schedule).toEqual({ at: T0 + 60 * 60_000, every: 60 });
   });
 
-  it('checks at once when the person comes back to an old badge, not to a fresh one', async () => {
+  it('checks at once when the person comes back to an old badge', async () => {
     const poller = automatic();
     await save(poller);
-    h.clock.now += 4 * 60_000;
-    await poller.personReturned();
-    expect(h.requests).toEqual([KEY]);
-    h.clock.now += 2 * 60_000;
+    h.clock.now += 6 * 60_000;
     h.queue(answer.usage({ remainingCredits: 700 }));
     await poller.personReturned();
     expect(h.requests).toEqual([KEY, KEY]);
     expect(await snapshotItem.get()).toMatchObject({ usage: { remainingCredits: 700 } });
+  });
+
+  it('brings the check planned while the screen was locked forward to when the badge is 5 minutes old', async () => {
+    const locked = automatic('locked');
+    await save(locked);
+    expect(h.schedule.at).toBe(T0 + 60 * 60_000);
+    h.clock.now += 2 * 60_000;
+    await automatic('active').personReturned();
+    expect(h.requests).toEqual([KEY]);
+    expect(h.schedule).toEqual({ at: T0 + 5 * 60_000, every: 60 });
   });
 
   it('keeps a fixed interval’s rhythm when the person comes back', async () => {
