@@ -10,7 +10,7 @@ import { insightsView } from '../../lib/insights-view';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { FakeApi } from '../fake-api/server';
 
-function memoryValue<T>(initial: T): StoredValue<T> {
+export function memoryValue<T>(initial: T): StoredValue<T> {
   let value = initial;
   return {
     get: async () => value,
