@@ -38,6 +38,12 @@ export const AUTO_RULES = {
   crossingMargin: 30_000,
   /** Each wait moves by up to this share either way, so installs do not ask in step. */
   jitter: 0.05,
+  /**
+   * Checks in the last 24 hours after which Automatic waits its slowest, whatever happens: with
+   * the hourly checks that can follow, no day holds more than 150 (an account that moves all day
+   * and night would otherwise be asked every 5 minutes, 288 times).
+   */
+  dailyBudget: 120,
 };
 export type AutoRules = typeof AUTO_RULES;
 
@@ -46,6 +52,7 @@ export type CheckReason =
   | 'chosen-interval'
   | 'retry-after'
   | 'away'
+  | 'daily-budget'
   | 'crossing-soon'
   | 'moving'
   | 'near-threshold'
@@ -82,6 +89,10 @@ interface Wait {
 }
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+
+/** Good checks in the 24 hours up to `now` (every one is a reading: the history keeps them all for 48 hours). */
+export const checksInLastDay = (points: readonly HistoryPoint[], now: number): number =>
+  points.filter((point) => point.at > now - DAY && point.at <= now).length;
 
 /** Whether anything the badge or an alert reads changed between two readings. */
 function differs(a: HistoryPoint, b: HistoryPoint): boolean {
@@ -129,6 +140,7 @@ function automaticWait(input: CheckPolicyInput, rules: AutoRules): Wait {
   if (input.presence === 'idle' || input.presence === 'locked') return { ms: rules.slowest, reason: 'away' };
   // Readings dated after now belong to a clock that was turned back; the current one is trusted.
   const points = input.points.filter((point) => point.at <= input.now);
+  if (checksInLastDay(points, input.now) >= rules.dailyBudget) return { ms: rules.slowest, reason: 'daily-budget' };
   const [previous, last] = points.slice(-2);
   if (previous && last && (last.remaining < previous.remaining || last.compressionsUsed > previous.compressionsUsed)) {
     const crossing = predictedCrossing(previous, last, input.remaining, input.threshold);
@@ -171,10 +183,17 @@ export const RETURN_CHECK_AFTER = 5 * MINUTE;
  * The person came back (the screen woke, a browser window gained focus): with Automatic, when
  * to check. A badge older than `RETURN_CHECK_AFTER` is checked now; a younger one when it reaches
  * that age, if that is sooner than the plan made while nobody looked. `null` keeps the plan: a
- * fixed choice keeps its rhythm, and after a failure its retry rule (back-off, `Retry-After`) stands.
+ * fixed choice keeps its rhythm, after a failure its retry rule (back-off, `Retry-After`) stands, and
+ * once `checksToday` (`checksInLastDay`) reaches the daily budget the hourly plan does.
  */
-export function checkOnReturnAt(choice: CheckEvery, status: PollStatus | null, now: number): number | null {
+export function checkOnReturnAt(
+  choice: CheckEvery,
+  status: PollStatus | null,
+  now: number,
+  checksToday: number,
+): number | null {
   if (choice !== 'auto' || status === null || status.kind !== 'ok') return null;
+  if (checksToday >= AUTO_RULES.dailyBudget) return null;
   // A last check dated ahead of now means the clock was turned back: its age is unknown.
   if (status.checkedAt > now) return now;
   const at = Math.max(now, status.checkedAt + RETURN_CHECK_AFTER);

@@ -1,6 +1,6 @@
 import type { AlertMemory } from './alerts';
 import type { FetchOutcome } from './api-client';
-import { checkOnReturnAt, nextCheckForChoice, repeatMinutes, type Presence } from './check-policy';
+import { checkOnReturnAt, checksInLastDay, nextCheckForChoice, repeatMinutes, type Presence } from './check-policy';
 import { FAILURES, rejectsKey, waitsForAccess } from './failures';
 import type { BackgroundApi, RefreshResult, SaveKeyRequest, SaveKeyResult } from './messages';
 import { continuesHistory, type UsageHistory } from './history';
@@ -139,7 +139,8 @@ export function createPoller(deps: PollerDeps) {
     const alerts = { alertMemory, settings, insightAlertMemory, insightSettings };
     const every = repeatMinutes(insightSettings.checkEveryMinutes);
     if (outcome.ok) {
-      const [history, presence] = await Promise.all([store.history.get(), deps.presence?.()]);
+      // Not knowing where the person is must not cost a good answer: then someone may be looking.
+      const [history, presence] = await Promise.all([store.history.get(), deps.presence?.().catch(() => undefined)]);
       const input = { ...alerts, history, presence, random: deps.random() };
       return apply(afterSuccess(input, outcome.usage, now), outcome.usage, every);
     }
@@ -303,9 +304,14 @@ export function createPoller(deps: PollerDeps) {
    */
   async function personReturned(): Promise<void> {
     const checkNow = await serial.exclusive(async () => {
-      const [status, { checkEveryMinutes }] = await Promise.all([store.status.get(), store.insightSettings.get()]);
-      const at = checkOnReturnAt(checkEveryMinutes, status, deps.now());
-      if (at === null || at <= deps.now()) return at !== null;
+      const [status, history, { checkEveryMinutes }] = await Promise.all([
+        store.status.get(),
+        store.history.get(),
+        store.insightSettings.get(),
+      ]);
+      const now = deps.now();
+      const at = checkOnReturnAt(checkEveryMinutes, status, now, checksInLastDay(history.points, now));
+      if (at === null || at <= now) return at !== null;
       if (!inFlight) await deps.schedule(at, repeatMinutes(checkEveryMinutes));
       return false;
     });

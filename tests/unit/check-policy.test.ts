@@ -151,6 +151,13 @@ describe('Automatic', () => {
     expect(plan({ ...input, points: [...input.points] })).toEqual({ minutes, reason });
   });
 
+  it('waits an hour, however fast the credits fall, once 120 checks fall in the last 24 hours', () => {
+    // A reading every 12 minutes for a day, each 10 credits under the one before.
+    const day = Array.from({ length: 120 }, (_, index) => reading((119 - index) * 12, 5000 - index * 10));
+    expect(plan({ points: day })).toEqual({ minutes: 60, reason: 'daily-budget' });
+    expect(plan({ points: day.slice(1) })).toEqual({ minutes: 5, reason: 'moving' });
+  });
+
   it('treats readings dated after now (a clock turned back) as not yet taken', () => {
     const points = [reading(180, 500), reading(0, 500), reading(-30, 400)];
     expect(plan({ points })).toEqual({ minutes: 60, reason: 'quiet' });
@@ -231,11 +238,47 @@ describe('Automatic (properties)', () => {
     );
   });
 
+  it('never checks more than 150 times in any 24 hours, even an account that moves all day and night', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50 }),
+        fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })),
+        fc.constantFrom<Presence | undefined>(undefined, 'active'),
+        (fallPerCheck, randoms, presence) => {
+          // Every check sees the credits fall, far above the threshold: the policy alone decides the pace.
+          const points: HistoryPoint[] = [reading(0, 1_000_000)];
+          const jitter = randoms[Symbol.iterator]();
+          while (points.at(-1)!.at < NOW + 3 * DAY) {
+            const last = points.at(-1)!;
+            const now = last.at;
+            const { at } = nextCheckAt({
+              now,
+              choice: 'auto',
+              points: points.filter((point) => point.at > now - 2 * DAY),
+              remaining: last.remaining,
+              threshold: 100,
+              runOutAt: null,
+              presence,
+              random: jitter.next().value as number,
+            });
+            points.push({ ...last, at, remaining: last.remaining - fallPerCheck });
+          }
+          const times = points.map((point) => point.at);
+          for (const [index, start] of times.entries()) {
+            const inDay = times.slice(index).filter((at) => at < start + DAY).length;
+            expect(inDay).toBeLessThanOrEqual(150);
+          }
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
   it('checks on a return no sooner than a minute after the last check', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 * HOUR }), fc.integer({ min: 0, max: 2 * HOUR }), (age, planned) => {
         const status: PollStatus = { kind: 'ok', checkedAt: NOW - age, nextAt: NOW - age + planned };
-        const at = checkOnReturnAt('auto', status, NOW);
+        const at = checkOnReturnAt('auto', status, NOW, 10);
         if (at !== null) expect(at - status.checkedAt).toBeGreaterThanOrEqual(AUTO_RULES.minGap);
       }),
     );
@@ -255,8 +298,9 @@ describe('when the person comes back', () => {
     attempts: 3,
     nextAt: NOW + 10 * MINUTE,
   });
-  it.each<[string, CheckEvery, PollStatus | null, number | null]>([
+  it.each<[string, CheckEvery, PollStatus | null, number | null, number?]>([
     ['Automatic, last check 6 minutes old: check now', 'auto', ok(6), 0],
+    ['Automatic, 6 minutes old, but the day’s budget is spent: keep the hourly plan', 'auto', ok(6), null, 120],
     ['Automatic, last check exactly 5 minutes old: check now', 'auto', ok(RETURN_CHECK_AFTER / MINUTE), 0],
     ['Automatic, last check 4 minutes old: check when it is 5', 'auto', ok(4), 1],
     ['Automatic, 4 minutes old with the next check sooner anyway: keep it', 'auto', ok(4, 0.5), null],
@@ -265,8 +309,8 @@ describe('when the person comes back', () => {
     ['FluxImage asked to wait (Retry-After)', 'auto', failed('rate-limited'), null],
     ['backing off after failures', 'auto', failed('network'), null],
     ['the last check is dated an hour ahead (clock turned back): check now', 'auto', ok(-60), 0],
-  ])('%s', (_, choice, status, minutes) => {
-    const at = checkOnReturnAt(choice, status, NOW);
+  ])('%s', (_, choice, status, minutes, checksToday = 30) => {
+    const at = checkOnReturnAt(choice, status, NOW, checksToday);
     expect(at === null ? null : (at - NOW) / MINUTE).toBe(minutes);
   });
 });

@@ -662,6 +662,14 @@ describe('Automatic checks', () => {
     expect(h.schedule).toEqual({ at: T0 + 60 * 60_000, every: 60 });
   });
 
+  it('keeps a good answer when the browser cannot say where the person is, planning as if they looked', async () => {
+    const poller = createPoller({ ...h.deps, random: () => 0.5, presence: () => Promise.reject(new Error('idle')) });
+    await save(poller);
+    expect(await pollStatusItem.get()).toMatchObject({ kind: 'ok' });
+    expect(await snapshotItem.get()).toMatchObject({ usage: { remainingCredits: 900 } });
+    expect(h.schedule).toEqual({ at: T0 + 15 * 60_000, every: 60 });
+  });
+
   it('checks at once when the person comes back to an old badge', async () => {
     const poller = automatic();
     await save(poller);
