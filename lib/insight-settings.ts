@@ -4,6 +4,8 @@ import { hasUnlimitedCompressions, type Usage } from './usage';
 
 export const CHECK_INTERVALS = [5, 15, 30, 60] as const;
 export type CheckInterval = (typeof CHECK_INTERVALS)[number];
+/** "Check every": a fixed interval in minutes, or `auto` (lib/check-policy.ts decides). */
+export type CheckEvery = CheckInterval | 'auto';
 
 /** Renewal day, the look-ahead notifications, what the badge counts, and how often to check. */
 export const insightSettingsSchema = z.object({
@@ -16,7 +18,8 @@ export const insightSettingsSchema = z.object({
     creditsBack: z.boolean(),
   }),
   badge: z.enum(['credits', 'compressions']),
-  checkEveryMinutes: z.union(CHECK_INTERVALS.map((minutes) => z.literal(minutes))),
+  // `auto` reads as itself in version 1: no value stored before it existed changes meaning.
+  checkEveryMinutes: z.union([z.literal('auto'), ...CHECK_INTERVALS.map((minutes) => z.literal(minutes))]),
 });
 
 export type InsightSettings = z.infer<typeof insightSettingsSchema>;

@@ -1,5 +1,6 @@
 import type { AlertMemory } from './alerts';
 import type { FetchOutcome } from './api-client';
+import { checkOnReturnAt, checksInLastDay, nextCheckForChoice, repeatMinutes, type Presence } from './check-policy';
 import { FAILURES, rejectsKey, waitsForAccess } from './failures';
 import type { BackgroundApi, RefreshResult, SaveKeyRequest, SaveKeyResult } from './messages';
 import type { UsageHistory } from './history';
@@ -7,7 +8,7 @@ import type { InsightAlertMemory, InsightAnnouncement } from './insight-alerts';
 import type { InsightSettings } from './insight-settings';
 import type { InsightsInput, InsightsView } from './insights-view';
 import type { StoredInsightsView } from './insights-view-item';
-import { earliestUserRefresh, nextAttemptAfterSuccess, settleStatus } from './schedule';
+import { earliestUserRefresh, settleStatus } from './schedule';
 import { createSerial } from './serial';
 import { settleStoredTimes } from './settle-clock';
 import type { Settings } from './settings';
@@ -42,6 +43,8 @@ export interface PollerDeps {
   hasAccess: () => Promise<boolean>;
   now: () => number;
   random: () => number;
+  /** The person's state, where the browser tells it (`browser.idle`); without it someone may be looking. */
+  presence?: () => Promise<Presence>;
   store: PollerStore;
   /** Sets the next poll, repeating every `everyMinutes` as a safety net; `null` cancels polling. */
   schedule: (at: number | null, everyMinutes?: number) => Promise<void>;
@@ -147,13 +150,15 @@ export function createPoller(deps: PollerDeps) {
       store.insightSettings.get(),
     ]);
     const alerts = { alertMemory, settings, insightAlertMemory, insightSettings };
-    const every = insightSettings.checkEveryMinutes;
+    const every = repeatMinutes(insightSettings.checkEveryMinutes);
     if (outcome.ok) {
-      const [history, historyDecisionPending] = await Promise.all([
+      // Not knowing where the person is must not cost a good answer: then someone may be looking.
+      const [history, historyDecisionPending, presence] = await Promise.all([
         store.history.get(),
         store.historyDecisionPending.get(),
+        deps.presence?.().catch(() => undefined),
       ]);
-      const input = { ...alerts, history, historyDecisionPending };
+      const input = { ...alerts, history, historyDecisionPending, presence, random: deps.random() };
       return apply(afterSuccess(input, outcome.usage, now), outcome.usage, every);
     }
     // A run of failures that began by a clock since set back began, as far as we can tell, now.
@@ -304,7 +309,7 @@ export function createPoller(deps: PollerDeps) {
     if ((!snapshot && !status) || (isFailure(status) && waitsForAccess(status.kind))) return poll();
     if (!(await deps.isScheduled())) {
       const { checkEveryMinutes } = await store.insightSettings.get();
-      await deps.schedule(status?.nextAt ?? deps.now(), checkEveryMinutes);
+      await deps.schedule(status?.nextAt ?? deps.now(), repeatMinutes(checkEveryMinutes));
     }
   }
 
@@ -321,10 +326,32 @@ export function createPoller(deps: PollerDeps) {
       store.insightSettings.get(),
     ]);
     if (isWaitingForUser(key, status) || isFailure(status) || !status) return;
-    const checkedAt = Math.min(status.checkedAt, deps.now());
-    await deps.schedule(nextAttemptAfterSuccess(checkedAt, checkEveryMinutes), checkEveryMinutes);
+    await deps.schedule(
+      nextCheckForChoice({ ...status, checkedAt: Math.min(status.checkedAt, deps.now()) }, checkEveryMinutes),
+      repeatMinutes(checkEveryMinutes),
+    );
+  }
+
+  /**
+   * The person came back to the screen: with Automatic, a badge older than a few minutes is
+   * checked at once, a younger one when it gets that old (unless a poll in flight plans anew).
+   */
+  async function personReturned(): Promise<void> {
+    const checkNow = await serial.exclusive(async () => {
+      const [status, history, { checkEveryMinutes }] = await Promise.all([
+        store.status.get(),
+        store.history.get(),
+        store.insightSettings.get(),
+      ]);
+      const now = deps.now();
+      const at = checkOnReturnAt(checkEveryMinutes, status, now, checksInLastDay(history.points, now));
+      if (at === null || at <= now) return at !== null;
+      if (!inFlight) await deps.schedule(at, repeatMinutes(checkEveryMinutes));
+      return false;
+    });
+    if (checkNow) await poll();
   }
 
   const handlers: BackgroundApi = { refresh, saveKey, removeKey };
-  return { ...handlers, poll, reconnect, resume, redraw, accessChanged, insightSettingsChanged };
+  return { ...handlers, poll, reconnect, resume, redraw, accessChanged, insightSettingsChanged, personReturned };
 }

@@ -1,4 +1,5 @@
 import type { PollerDeps, PollerStore } from './poller';
+import { repeatMinutes } from './check-policy';
 import { settleStatus } from './schedule';
 
 /**
@@ -17,13 +18,14 @@ export async function settleStoredTimes(
     store.snapshot.get(),
     store.insightSettings.get(),
   ]);
-  const settled = settleStatus(status, now, checkEveryMinutes);
+  const every = repeatMinutes(checkEveryMinutes);
+  const settled = settleStatus(status, now, every);
   const statusMoved = settled !== null && settled !== status;
   const snapshotAhead = snapshot !== null && snapshot.fetchedAt > now;
   await Promise.all([
     statusMoved ? store.status.set(settled) : undefined,
     snapshotAhead ? store.snapshot.set({ ...snapshot, fetchedAt: now }) : undefined,
   ]);
-  if (statusMoved && settled.nextAt !== null) await deps.schedule(settled.nextAt, checkEveryMinutes);
+  if (statusMoved && settled.nextAt !== null) await deps.schedule(settled.nextAt, every);
   return statusMoved || snapshotAhead;
 }

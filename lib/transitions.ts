@@ -1,11 +1,12 @@
 import { creditLevel, decideAlert, effectiveThreshold, type AlertMemory } from './alerts';
 import { resetEvidence, resetInfo } from './billing-period';
+import { nextCheckAt, type Presence } from './check-policy';
 import { rejectsKey, stopsPolling, type FailureKind } from './failures';
 import { forecastCredits } from './forecast';
 import { continuesHistory, EMPTY_HISTORY, recordReading, type UsageHistory } from './history';
 import { decideInsightAlerts, type InsightAlertMemory, type InsightAnnouncement } from './insight-alerts';
 import type { InsightSettings } from './insight-settings';
-import { nextAttemptAfterFailure, nextAttemptAfterSuccess } from './schedule';
+import { nextAttemptAfterFailure } from './schedule';
 import type { Settings } from './settings';
 import { isFailure, type PollStatus } from './status';
 import type { Usage, UsageSnapshot } from './usage';
@@ -39,29 +40,38 @@ export interface SuccessInput extends AlertInput {
   history: UsageHistory;
   /** This is the first good answer for a newly saved key: it decides whether the history goes on. */
   historyDecisionPending: boolean;
+  /** The person's state, where the browser tells it: Automatic waits longer while nobody looks. */
+  presence?: Presence | undefined;
+  /** In [0, 1], for Automatic's jitter. */
+  random?: number;
 }
 
 /**
- * A good answer: keep the numbers and add them to the history, poll again in the
- * chosen interval, and alert on a crossing (low credits, and the look-ahead alerts).
- * The first good answer for a newly saved key starts the history again unless it
- * continues the one kept (the same account's rolled key).
+ * A good answer: keep the numbers and add them to the history, poll again when the
+ * chosen interval (or Automatic) says, and alert on a crossing (low credits, and the
+ * look-ahead alerts). The first good answer for a newly saved key starts the history
+ * again unless it continues the one kept (the same account's rolled key).
  */
 export function afterSuccess(input: SuccessInput, usage: Usage, now: number): Transition {
   const { settings, insightSettings, historyDecisionPending } = input;
-  const nextAt = nextAttemptAfterSuccess(now, insightSettings.checkEveryMinutes);
   const snapshot = { usage, fetchedAt: now };
-  const level = creditLevel(usage.remainingCredits, effectiveThreshold(settings.threshold, usage.creditsMonthly));
-  const decision = decideAlert(input.alertMemory, level);
+  const threshold = effectiveThreshold(settings.threshold, usage.creditsMonthly);
+  const decision = decideAlert(input.alertMemory, creditLevel(usage.remainingCredits, threshold));
   const goesOn = !historyDecisionPending || continuesHistory(input.history, snapshot);
   const { history, event } = recordReading(goesOn ? input.history : EMPTY_HISTORY, snapshot, now);
-  const reading = {
-    at: now,
-    usage,
-    event,
-    forecast: forecastCredits(history, now),
-    reset: resetInfo(insightSettings.renewalDay, resetEvidence(history, now), now),
-  };
+  const forecast = forecastCredits(history, now);
+  const reset = resetInfo(insightSettings.renewalDay, resetEvidence(history, now), now);
+  const reading = { at: now, usage, event, forecast, reset };
+  const { at: nextAt } = nextCheckAt({
+    now,
+    choice: insightSettings.checkEveryMinutes,
+    points: history.points,
+    remaining: usage.remainingCredits,
+    threshold,
+    runOutAt: forecast.kind === 'pace' ? forecast.runOutAt : null,
+    presence: input.presence,
+    random: input.random ?? 0.5,
+  });
   const insights = decideInsightAlerts(
     input.insightAlertMemory,
     { keyRejected: false, reading },

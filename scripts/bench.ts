@@ -23,6 +23,7 @@ import {
 } from '../tests/support/extension';
 import { PAGES, timePaint, writeFloorPages, type PageName, type PaintTimes } from './bench/pages';
 import { median, ratioOfMedians, summarize, type RatioEstimate, type Summary } from './bench/stats';
+import { table, writeBenchJson } from './bench/output';
 import { MOMENTS, breakdown } from './bench/trace';
 import { floorExtension, probedCopy, startToBadge, type StartToBadge } from './bench/worker-start';
 
@@ -277,12 +278,6 @@ const results = {
   requestsPerDay: { normal: day.requests, noKey: noKey.requests, serverOutage: outage.requests },
 };
 
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
-}
-
 const ratioCell = ({ ratio, target }: Comparison) =>
   `${ratio.median.toFixed(2)}× (${ratio.low.toFixed(2)}–${ratio.high.toFixed(2)}) / ${ratio.p95.toFixed(2)}×` +
   (target ? ` (target ≤ ${target.median.toFixed(2)}×${target.p95 ? ` / ${target.p95.toFixed(1)}×` : ''})` : '');
@@ -343,5 +338,6 @@ const workerTable = table(
 
 console.log(`\n${machine}; ${RUNS} interleaved runs per page, ${WORKER_RUNS} browser starts each\n`);
 console.log(`${paintTable}\n\n${otherTable}\n\n${breakdownTable}\n\n${workerTable}`);
-writeFileSync(join(ROOT, '.output', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+// Next to the freshness figures `npm run bench:freshness` wrote there first.
+writeBenchJson(results);
 console.log('\nWritten to .output/bench.json');

@@ -5,12 +5,12 @@ import { createPoller } from '../../lib/poller';
 import type { StoredValue } from '../../lib/storage';
 import { EMPTY_HISTORY } from '../../lib/history';
 import { DEFAULT_INSIGHT_ALERT_MEMORY } from '../../lib/insight-alerts';
-import { DEFAULT_INSIGHT_SETTINGS, type CheckInterval } from '../../lib/insight-settings';
+import { DEFAULT_INSIGHT_SETTINGS, type CheckEvery } from '../../lib/insight-settings';
 import { insightsView } from '../../lib/insights-view';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { FakeApi } from '../fake-api/server';
 
-function memoryValue<T>(initial: T): StoredValue<T> {
+export function memoryValue<T>(initial: T): StoredValue<T> {
   let value = initial;
   return {
     get: async () => value,
@@ -33,7 +33,7 @@ export interface DayResult {
 export async function simulateDay(
   api: FakeApi,
   key: string | null,
-  { checkEveryMinutes = DEFAULT_INSIGHT_SETTINGS.checkEveryMinutes }: { checkEveryMinutes?: CheckInterval } = {},
+  { checkEveryMinutes = DEFAULT_INSIGHT_SETTINGS.checkEveryMinutes }: { checkEveryMinutes?: CheckEvery } = {},
 ): Promise<DayResult> {
   const DAY = 24 * 60 * 60_000;
   const start = Date.UTC(2026, 10, 25);

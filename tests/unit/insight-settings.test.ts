@@ -79,9 +79,18 @@ describe('stored insight settings and alert memory', () => {
     expect(await insightAlertMemoryItem.get()).toEqual({ ...memoryV1, runOut: { warnedAt: 1795000000000 - 14 * DAY } });
   });
 
+  it('read Automatic as a check interval', async () => {
+    await fakeBrowser.storage.local.set({
+      insightSettings: { ...settingsV1, checkEveryMinutes: 'auto' },
+      insightSettings$: { v: 1 },
+    });
+    expect(await insightSettingsItem.get()).toEqual({ ...settingsV1, checkEveryMinutes: 'auto' });
+  });
+
   it.each([
     { ...settingsV1, renewalDay: 32 },
     { ...settingsV1, checkEveryMinutes: 7 },
+    { ...settingsV1, checkEveryMinutes: 'automatic' },
     { ...settingsV1, badge: 'both' },
     'garbage',
   ])('read corrupt settings as the defaults (%#)', async (stored) => {

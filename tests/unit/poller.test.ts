@@ -825,3 +825,74 @@ describe('access to FluxImage withheld or revoked', () => {
     expect(h.views).toEqual([]);
   });
 });
+
+describe('Automatic checks', () => {
+  const auto = { ...DEFAULT_INSIGHT_SETTINGS, checkEveryMinutes: 'auto' as const };
+  // The middle of the jitter, so the waits are the rules' own.
+  const automatic = (presence?: 'active' | 'idle' | 'locked') =>
+    createPoller({ ...h.deps, random: () => 0.5, ...(presence && { presence: async () => presence }) });
+  const save = async (poller: ReturnType<typeof automatic>, remainingCredits = 900) => {
+    await insightSettingsItem.set(auto);
+    h.queue(answer.usage({ remainingCredits }));
+    await poller.saveKey({ key: KEY, force: false });
+  };
+
+  it('plans from what it sees, with an hour as the safety net', async () => {
+    const poller = automatic();
+    await save(poller);
+    expect(h.schedule).toEqual({ at: T0 + 15 * 60_000, every: 60 });
+    h.clock.now = T0 + 15 * 60_000;
+    h.queue(answer.usage({ remainingCredits: 850 }));
+    await poller.poll();
+    // Credits fell since the last check: look again in 5 minutes.
+    expect(h.schedule).toEqual({ at: h.clock.now + 5 * 60_000, every: 60 });
+  });
+
+  it('waits an hour while the screen is locked', async () => {
+    await save(automatic('locked'));
+    expect(h.schedule).toEqual({ at: T0 + 60 * 60_000, every: 60 });
+  });
+
+  it('keeps a good answer when the browser cannot say where the person is, planning as if they looked', async () => {
+    const poller = createPoller({ ...h.deps, random: () => 0.5, presence: () => Promise.reject(new Error('idle')) });
+    await save(poller);
+    expect(await pollStatusItem.get()).toMatchObject({ kind: 'ok' });
+    expect(await snapshotItem.get()).toMatchObject({ usage: { remainingCredits: 900 } });
+    expect(h.schedule).toEqual({ at: T0 + 15 * 60_000, every: 60 });
+  });
+
+  it('checks at once when the person comes back to an old badge', async () => {
+    const poller = automatic();
+    await save(poller);
+    h.clock.now += 6 * 60_000;
+    h.queue(answer.usage({ remainingCredits: 700 }));
+    await poller.personReturned();
+    expect(h.requests).toEqual([KEY, KEY]);
+    expect(await snapshotItem.get()).toMatchObject({ usage: { remainingCredits: 700 } });
+  });
+
+  it('brings the check planned while the screen was locked forward to when the badge is 5 minutes old', async () => {
+    const locked = automatic('locked');
+    await save(locked);
+    expect(h.schedule.at).toBe(T0 + 60 * 60_000);
+    h.clock.now += 2 * 60_000;
+    await automatic('active').personReturned();
+    expect(h.requests).toEqual([KEY]);
+    expect(h.schedule).toEqual({ at: T0 + 5 * 60_000, every: 60 });
+  });
+
+  it('keeps a fixed interval’s rhythm when the person comes back', async () => {
+    await connect();
+    h.clock.now += 40 * 60_000;
+    await h.poller.personReturned();
+    expect(h.requests).toEqual([KEY]);
+  });
+
+  it('brings the next check within 15 minutes when Automatic is chosen', async () => {
+    await insightSettingsItem.set({ ...DEFAULT_INSIGHT_SETTINGS, checkEveryMinutes: 60 });
+    await connect();
+    await insightSettingsItem.set(auto);
+    await h.poller.insightSettingsChanged();
+    expect(h.schedule).toEqual({ at: T0 + 15 * 60_000, every: 60 });
+  });
+});

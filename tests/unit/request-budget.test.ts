@@ -1,6 +1,9 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { requestCounts } from '../support/freshness';
+import { replay } from '../support/replay';
 import { simulateDay } from '../support/simulate-day';
+import { loadTrace, traceNames } from '../support/trace';
 import { startFakeApi, type FakeApi } from '../fake-api/server';
 import { KEY } from './helpers';
 
@@ -28,6 +31,12 @@ describe('requests in a simulated day', () => {
     },
   );
 
+  it('checks an account that does not move at most 30 times a day with Automatic, and still at least hourly', async () => {
+    const { requests } = await simulateDay(api, KEY, { checkEveryMinutes: 'auto' });
+    expect(requests).toBeLessThanOrEqual(30);
+    expect(requests).toBeGreaterThanOrEqual(24);
+  });
+
   it('makes none without a key', async () => {
     expect((await simulateDay(api, null)).requests).toBe(0);
   });
@@ -42,5 +51,26 @@ describe('requests in a simulated day', () => {
     const { requests } = await simulateDay(api, KEY);
     expect(requests).toBeLessThan(60);
     expect(requests).toBeGreaterThan(40);
+  });
+});
+
+describe('requests in a week of each usage trace, with Automatic', () => {
+  const cases = traceNames().flatMap((name) => (['idle', 'focus'] as const).map((signal) => ({ name, signal })));
+  it.each(cases)(
+    '$name, with the $signal signal: no day above 150, one at a time, a minute apart',
+    async ({ name, signal }) => {
+      const trace = loadTrace(name);
+      const counts = requestCounts(trace, await replay(trace, { choice: 'auto', signal }));
+      expect(counts.mostInADay).toBeLessThanOrEqual(150);
+      expect(counts.maxInFlight).toBe(1);
+      expect(counts.minGapMs).toBeGreaterThanOrEqual(60_000);
+    },
+  );
+
+  it('checks the account that does not move at most 30 times on any day of its week', async () => {
+    const trace = loadTrace('idle');
+    expect(
+      requestCounts(trace, await replay(trace, { choice: 'auto', signal: 'idle' })).mostInADay,
+    ).toBeLessThanOrEqual(30);
   });
 });

@@ -6,7 +6,7 @@ import { EMPTY_HISTORY, toHistoryPoint, type UsageHistory } from '@/lib/history'
 import { DEFAULT_INSIGHT_ALERT_MEMORY, type InsightAlertMemory } from '@/lib/insight-alerts';
 import { DEFAULT_INSIGHT_SETTINGS } from '@/lib/insight-settings';
 import type { PollStatus } from '@/lib/status';
-import { afterFailure, afterSuccess, isWaitingForUser } from '@/lib/transitions';
+import { afterFailure, afterSuccess, isWaitingForUser, type SuccessInput } from '@/lib/transitions';
 import { KEY, usage } from './helpers';
 import { observe } from './observed';
 
@@ -227,5 +227,35 @@ describe('the run-out warning over a billing period', () => {
     history = observe({ ...watch, resetsAt: [...watch.resetsAt, local(12, 24, 10)], perDay: 240, to: local(12, 28) });
     const next = check(history, moved.insightAlertMemory!, local(12, 28), 24);
     expect(runOuts(next)).toEqual([expect.objectContaining({ kind: 'runOut' })]);
+  });
+});
+
+describe('the next check after a good answer, with Automatic', () => {
+  const auto = { ...DEFAULT_INSIGHT_SETTINGS, checkEveryMinutes: 'auto' as const };
+  // The check before this one saw 900 credits 15 minutes ago.
+  const before = {
+    points: [toHistoryPoint({ usage: usage({ remainingCredits: 900 }), fetchedAt: NOW - POLL_INTERVAL_MS })],
+    resets: [],
+  };
+  const input = (changes: Partial<SuccessInput> = {}): SuccessInput => ({
+    alertMemory: 'normal',
+    settings: DEFAULT_SETTINGS,
+    insightAlertMemory: DEFAULT_INSIGHT_ALERT_MEMORY,
+    insightSettings: auto,
+    history: before,
+    historyDecisionPending: false,
+    random: 0.5,
+    ...changes,
+  });
+
+  it.each<[string, Partial<SuccessInput>, number, number]>([
+    ['credits fell since the last check: again in 5 minutes', {}, 850, 5],
+    ['nothing moved in the 15 minutes since the first reading: 15 more', {}, 900, 15],
+    ['credits fell but nobody is at the screen: an hour', { presence: 'locked' }, 850, 60],
+    ['a fixed choice ignores all that', { insightSettings: DEFAULT_INSIGHT_SETTINGS }, 850, 15],
+  ])('%s', (_, changes, remaining, minutes) => {
+    const transition = afterSuccess(input(changes), usage({ remainingCredits: remaining }), NOW);
+    expect(transition.nextAt).toBe(NOW + minutes * 60_000);
+    expect(transition.status).toEqual({ kind: 'ok', checkedAt: NOW, nextAt: NOW + minutes * 60_000 });
   });
 });
