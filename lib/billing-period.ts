@@ -1,5 +1,5 @@
 import { atLocalMinutes, calendarDaysBetween, DAY } from './calendar';
-import type { ResetWindow, UsageHistory } from './history';
+import type { ResetWindow, UsageHistory } from './history-points';
 import { learnedRenewalDay, learnedTimeOfDay, renewalInMonth, type TimeOfDay } from './renewal-day';
 
 // What the readings show (kept apart, so the popup's sparkline needs none of the calendar).

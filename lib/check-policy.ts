@@ -1,5 +1,5 @@
 import { DAY } from './calendar';
-import type { HistoryPoint } from './history';
+import type { HistoryPoint } from './history-points';
 import type { CheckEvery } from './insight-settings';
 import { nextAttemptAfterSuccess } from './schedule';
 import type { PollStatus } from './status';

@@ -1,6 +1,6 @@
 import { isReset } from './reset-evidence';
 import { calendarDaysBetween, DAY } from './calendar';
-import type { HistoryPoint, UsageHistory } from './history';
+import type { HistoryPoint, UsageHistory } from './history-points';
 
 /** The pace is measured over the last 7 days, or since the last reset if that is shorter. */
 export const PACE_WINDOW = 7 * DAY;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { HistoryPoint, ResetWindow, UsageHistory } from './history';
+import type { HistoryPoint, ResetWindow, UsageHistory } from './history-points';
 
 /**
  * The stored form of the history: one array per field, each holding its first

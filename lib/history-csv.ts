@@ -1,4 +1,4 @@
-import type { HistoryPoint, UsageHistory } from './history';
+import type { HistoryPoint, UsageHistory } from './history-points';
 
 /** The CSV's columns, in order; the README documents them. */
 export const CSV_COLUMNS: readonly [string, keyof HistoryPoint][] = [

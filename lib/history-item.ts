@@ -1,4 +1,4 @@
-import { EMPTY_HISTORY, type UsageHistory } from './history';
+import { EMPTY_HISTORY, type UsageHistory } from './history-points';
 import { decodeHistory, encodeHistory, type StoredHistory } from './history-codec';
 import { historyFromVersion1 } from './history-migration';
 import { defineStoredValue, type StorageItem } from './storage';

@@ -1,56 +1,11 @@
-import { resetEvidence, resetInfo } from './billing-period';
 import { creditsEvent, isReset } from './reset-evidence';
 import { DAY, HOUR, localDay } from './calendar';
+import { toHistoryPoint, type HistoryPoint, type UsageHistory } from './history-points';
 import type { UsageSnapshot } from './usage';
-
-/** One successful reading of the account's usage, in whole units. */
-export interface HistoryPoint {
-  at: number;
-  remaining: number;
-  used: number;
-  monthly: number;
-  topup: number;
-  compressionsUsed: number;
-  compressionsLimit: number;
-}
-
-/**
- * A monthly reset, known only as a window: the counters had not reset at `before`
- * and had at `after`. The window is what tells the renewal day and its time of day.
- */
-export interface ResetWindow {
-  /** The last reading before the reset; `null` when it is no longer known (history from version 1). */
-  before: number | null;
-  /** The first reading after it: when the reset was first seen. */
-  after: number;
-}
-
-/** What the extension has observed of the account over time, oldest first. */
-export interface UsageHistory {
-  points: HistoryPoint[];
-  resets: ResetWindow[];
-}
-
-export const EMPTY_HISTORY: UsageHistory = { points: [], resets: [] };
 
 export const FULL_DETAIL_FOR = 48 * HOUR;
 export const HOURLY_FOR = 35 * DAY;
 export const DAILY_FOR = 400 * DAY;
-
-const whole = (value: number) => Math.max(0, Math.floor(value));
-
-export function toHistoryPoint({ usage, fetchedAt }: UsageSnapshot): HistoryPoint {
-  return {
-    at: Math.floor(fetchedAt),
-    remaining: whole(usage.remainingCredits),
-    used: whole(usage.creditsUsed),
-    monthly: whole(usage.creditsMonthly),
-    topup: whole(usage.topupCredits),
-    compressionsUsed: whole(usage.compressionsUsed),
-    compressionsLimit: whole(usage.compressionsLimit),
-  };
-}
-
 /** Which bucket a point falls in at this age; points sharing a bucket keep only the latest. */
 function bucketOf(at: number, now: number): number {
   const age = now - at;
@@ -121,36 +76,4 @@ export function recordReading(
   const point = toHistoryPoint(snapshot);
   const kind = creditsEvent(history.points.filter((p) => p.at < point.at).at(-1), point);
   return { history: appendPoint(history, point, now), event: kind && { kind, at: point.at } };
-}
-
-/** A renewal expected this soon after a fall in the counters explains it: a learned day can be a few days late. */
-const RESET_SLACK = 3 * DAY;
-
-/** Counters that go on: used only rises, and top-up credits fall only once the monthly ones are gone. */
-function countersGoOn(last: HistoryPoint, next: HistoryPoint): boolean {
-  const topupGoesOn = next.topup >= last.topup || next.used >= next.monthly;
-  return next.used >= last.used && next.compressionsUsed >= last.compressionsUsed && topupGoesOn;
-}
-
-/** The counters show a reset, and the history's own renewal day had one due by then. */
-function resetExplains(history: UsageHistory, last: HistoryPoint, next: HistoryPoint): boolean {
-  if (!isReset(last, next)) return false;
-  const expected = resetInfo(null, resetEvidence(history, last.at), last.at);
-  return expected !== null && expected.nextAt - RESET_SLACK <= next.at;
-}
-
-/**
- * Whether the first reading of a newly saved key continues this history (a rolled key
- * of the same account) or starts another account's. FluxImage names no account, so this
- * is a judgement: the same monthly allocation and compression limit, and counters that
- * go on from the last reading, or fell in a reset the history expected by then (from
- * the renewal day its own resets tell; counters that fell without one, as another
- * account's early in its period do, start a new history).
- */
-export function continuesHistory(history: UsageHistory, snapshot: UsageSnapshot): boolean {
-  const last = history.points.at(-1);
-  if (!last) return true;
-  const next = toHistoryPoint(snapshot);
-  const sameAllowance = next.monthly === last.monthly && next.compressionsLimit === last.compressionsLimit;
-  return sameAllowance && (countersGoOn(last, next) || resetExplains(history, last, next));
 }

@@ -1,6 +1,6 @@
 import { resetEvidence, type ResetEvidence } from './billing-period';
 import { forecastCredits, type Forecast } from './forecast';
-import type { UsageHistory } from './history';
+import type { UsageHistory } from './history-points';
 import { sparklineFacts, type SparklineFacts } from './sparkline';
 
 /**

@@ -3,7 +3,7 @@ import type { FetchOutcome } from './api-client';
 import { checkOnReturnAt, checksInLastDay, nextCheckForChoice, repeatMinutes, type Presence } from './check-policy';
 import { FAILURES, rejectsKey, waitsForAccess } from './failures';
 import type { BackgroundApi, RefreshResult, SaveKeyRequest, SaveKeyResult } from './messages';
-import type { UsageHistory } from './history';
+import type { UsageHistory } from './history-points';
 import type { InsightAlertMemory, InsightAnnouncement } from './insight-alerts';
 import type { InsightSettings } from './insight-settings';
 import type { InsightsInput, InsightsView } from './insights-view';

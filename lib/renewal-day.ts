@@ -1,5 +1,5 @@
 import { atLocalMinutes, localMinutes } from './calendar';
-import type { ResetWindow } from './history';
+import type { ResetWindow } from './history-points';
 
 /** When in the day resets come, as a window in minutes after local midnight (0 to 1440). */
 export interface TimeOfDay {

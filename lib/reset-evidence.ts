@@ -1,4 +1,4 @@
-import type { HistoryPoint } from './history';
+import type { HistoryPoint } from './history-points';
 
 /** "Near zero" after a reset: readings may come a while after it, when some credits are already spent. */
 const NEAR_ZERO_SHARE = 0.1;

@@ -1,7 +1,7 @@
 import { isTopup } from './reset-evidence';
 import { DAY } from './calendar';
 import { formatCount } from './format';
-import type { UsageHistory } from './history';
+import type { UsageHistory } from './history-points';
 import type { Translate } from './i18n';
 import { counted } from './plural';
 import { formatDay } from './insight-words';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { describeActionError } from '@/components/action-error';
 import { Notice } from '@/components/Notice';
-import type { UsageHistory } from '@/lib/history';
+import type { UsageHistory } from '@/lib/history-points';
 import { historyItem } from '@/lib/history-item';
 import { csvFileName, historyToCsv } from '@/lib/history-csv';
 import { t } from '@/lib/i18n';

@@ -3,7 +3,7 @@ import { SaveNote } from '@/components/SaveNote';
 import { useAutosave } from '@/components/use-autosave';
 import { useStored } from '@/components/use-stored';
 import { inferredRenewalDay } from '@/lib/billing-period';
-import { EMPTY_HISTORY, type ResetWindow } from '@/lib/history';
+import { EMPTY_HISTORY, type ResetWindow } from '@/lib/history-points';
 import { historyItem } from '@/lib/history-item';
 import { t, type MessageKey } from '@/lib/i18n';
 import {

@@ -3,7 +3,8 @@
 // and sparkline agree. Deterministic: the same `now` always gives the same history.
 import { DAY, HOUR } from '../../lib/calendar';
 import { encodeHistory } from '../../lib/history-codec';
-import { appendPoint, EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '../../lib/history';
+import { appendPoint } from '../../lib/history';
+import { EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '../../lib/history-points';
 import { SAMPLE_USAGE } from './server';
 
 export interface SampleOptions {

@@ -5,7 +5,7 @@
 // real clock, and a seeded random number generator for the jitter.
 import { createUsageApi } from '../../lib/api-client';
 import type { Presence } from '../../lib/check-policy';
-import { EMPTY_HISTORY } from '../../lib/history';
+import { EMPTY_HISTORY } from '../../lib/history-points';
 import { DEFAULT_INSIGHT_ALERT_MEMORY, type InsightAnnouncement } from '../../lib/insight-alerts';
 import { DEFAULT_INSIGHT_SETTINGS, type CheckEvery } from '../../lib/insight-settings';
 import type { InsightsView } from '../../lib/insights-view';

@@ -3,7 +3,7 @@
 import { createUsageApi } from '../../lib/api-client';
 import { createPoller } from '../../lib/poller';
 import type { StoredValue } from '../../lib/storage';
-import { EMPTY_HISTORY } from '../../lib/history';
+import { EMPTY_HISTORY } from '../../lib/history-points';
 import { DEFAULT_INSIGHT_ALERT_MEMORY } from '../../lib/insight-alerts';
 import { DEFAULT_INSIGHT_SETTINGS, type CheckEvery } from '../../lib/insight-settings';
 import { insightsView } from '../../lib/insights-view';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inferredRenewalDay, isReset, isTopup, renewalInMonth, resetEvidence, resetInfo } from '@/lib/billing-period';
 import { calendarDaysBetween, DAY } from '@/lib/calendar';
-import { EMPTY_HISTORY, type HistoryPoint } from '@/lib/history';
+import { EMPTY_HISTORY, type HistoryPoint } from '@/lib/history-points';
 import { observe } from './observed';
 
 // Local dates matter here: run in a zone with daylight-saving changes.

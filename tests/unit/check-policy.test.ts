@@ -11,7 +11,7 @@ import {
   type Presence,
 } from '@/lib/check-policy';
 import { DAY, HOUR } from '@/lib/calendar';
-import type { HistoryPoint } from '@/lib/history';
+import type { HistoryPoint } from '@/lib/history-points';
 import { CHECK_INTERVALS, type CheckEvery } from '@/lib/insight-settings';
 import type { PollStatus } from '@/lib/status';
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DUE_FOR, EARLY_BY, renewalInMonth, resetEvidence, resetInfo } from '@/lib/billing-period';
 import { atLocalMinutes, DAY, HOUR } from '@/lib/calendar';
 import { forecastCredits, MAX_FORECAST_DAYS, outlookUntilReset, type Forecast } from '@/lib/forecast';
-import { appendPoint, EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '@/lib/history';
+import { appendPoint } from '@/lib/history';
+import { EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '@/lib/history-points';
 
 const MINUTE = 60_000;
 const START = Date.UTC(2026, 10, 1);

@@ -3,16 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DAY, HOUR } from '@/lib/calendar';
 import { decodeHistory, encodeHistory } from '@/lib/history-codec';
-import {
-  appendPoint,
-  continuesHistory,
-  downsample,
-  EMPTY_HISTORY,
-  recordReading,
-  toHistoryPoint,
-  type HistoryPoint,
-  type UsageHistory,
-} from '@/lib/history';
+import { appendPoint, downsample, recordReading } from '@/lib/history';
+import { continuesHistory } from '@/lib/history-continuity';
+import { EMPTY_HISTORY, toHistoryPoint, type HistoryPoint, type UsageHistory } from '@/lib/history-points';
 import { historyItem } from '@/lib/history-item';
 import { usage } from './helpers';
 import { observe } from './observed';

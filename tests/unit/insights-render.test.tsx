@@ -7,7 +7,8 @@ import { insightsWords } from '@/lib/insights-view-words';
 import { Sparkline } from '@/components/Sparkline';
 import { sparklineFacts, sparklineView } from '@/lib/sparkline';
 import { DAY, HOUR } from '@/lib/calendar';
-import { appendPoint, EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '@/lib/history';
+import { appendPoint } from '@/lib/history';
+import { EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '@/lib/history-points';
 import { Forecast } from '@/entrypoints/popup/Forecast';
 import { en } from './helpers';
 

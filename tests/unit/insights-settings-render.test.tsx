@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InsightsSettings } from '@/entrypoints/options/InsightsSettings';
-import type { HistoryPoint } from '@/lib/history';
+import type { HistoryPoint } from '@/lib/history-points';
 import { historyItem } from '@/lib/history-item';
 import { insightSettingsItem } from '@/lib/insight-settings';
 import { snapshotItem } from '@/lib/storage';

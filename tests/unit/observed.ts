@@ -1,5 +1,6 @@
 import { DAY } from '@/lib/calendar';
-import { appendPoint, EMPTY_HISTORY, type UsageHistory } from '@/lib/history';
+import { appendPoint } from '@/lib/history';
+import { EMPTY_HISTORY, type UsageHistory } from '@/lib/history-points';
 
 const MINUTE = 60_000;
 

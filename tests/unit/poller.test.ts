@@ -5,7 +5,7 @@ import type { FetchOutcome } from '@/lib/api-client';
 import type { FailureKind } from '@/lib/failures';
 import { createPoller, type PollerDeps } from '@/lib/poller';
 import { extensionStore } from '@/lib/extension-store';
-import { EMPTY_HISTORY } from '@/lib/history';
+import { EMPTY_HISTORY } from '@/lib/history-points';
 import { historyItem } from '@/lib/history-item';
 import { insightSettingsItem, DEFAULT_INSIGHT_SETTINGS } from '@/lib/insight-settings';
 import { insightsViewItem } from '@/lib/insights-view-item';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ResetWindow } from '@/lib/history';
+import type { ResetWindow } from '@/lib/history-points';
 import { daysAllowedBy, learnedRenewalDay, learnedTimeOfDay } from '@/lib/renewal-day';
 
 // Local dates matter here: run in a zone with daylight-saving changes.

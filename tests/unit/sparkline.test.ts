@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import spanish from '../../public/_locales/es/messages.json';
 import { DAY, HOUR } from '@/lib/calendar';
-import { appendPoint, EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '@/lib/history';
+import { appendPoint } from '@/lib/history';
+import { EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '@/lib/history-points';
 import { createTranslator } from '@/lib/i18n';
 import { sparklineFacts, sparklineGeometry, sparklineLabel, type SparklineFacts } from '@/lib/sparkline';
 import { en } from './helpers';

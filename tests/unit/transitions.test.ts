@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FAILURE_KINDS, FAILURES } from '@/lib/failures';
 import { BACKOFF_BASE_MS, MIN_REFRESH_GAP_MS, POLL_INTERVAL_MS, earliestUserRefresh } from '@/lib/schedule';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { EMPTY_HISTORY, toHistoryPoint, type UsageHistory } from '@/lib/history';
+import { EMPTY_HISTORY, toHistoryPoint, type UsageHistory } from '@/lib/history-points';
 import { DEFAULT_INSIGHT_ALERT_MEMORY, type InsightAlertMemory } from '@/lib/insight-alerts';
 import { DEFAULT_INSIGHT_SETTINGS } from '@/lib/insight-settings';
 import type { PollStatus } from '@/lib/status';
