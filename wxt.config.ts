@@ -1,11 +1,11 @@
 import { relative } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { hostPermissionFor, resolveApiOrigin, type BuildTarget } from './lib/api-origin';
+import { hostPermissionFor, resolveApiOrigin, type BuildTarget } from './lib/account/api-origin';
 import { BrowserSetupError, ensureBrowsers, hasDisplay, systemDeps } from './scripts/browsers';
 import { ICON_SIZES, renderIcons } from './scripts/icons';
 
-// Where the key may go; the rules (and the build's refusal of anything else) are in lib/api-origin.ts.
+// Where the key may go; the rules (and the build's refusal of anything else) are in lib/account/api-origin.ts.
 // `wxt zip` reaches the config as a plain build: its CLI word tells it apart, so a refused zip
 // fails before it builds (the zip:start hook below also covers WXT's programmatic zip()).
 const zipping = process.argv.slice(2).includes('zip');

@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { describeActionError } from '@/components/action-error';
 import { useStored } from '@/components/use-stored';
-import { requestApiAccess } from '@/lib/browser-edges';
-import { waitsForAccess } from '@/lib/failures';
-import { t } from '@/lib/i18n';
-import { isFailure, type PollStatus } from '@/lib/status';
-import { pollStatusItem } from '@/lib/storage';
-import { describeFailureCause } from '@/lib/view';
+import { requestApiAccess } from '@/lib/platform/browser-edges';
+import { waitsForAccess } from '@/lib/polling/failures';
+import { t } from '@/lib/platform/i18n';
+import { isFailure, type PollStatus } from '@/lib/polling/status';
+import { pollStatusItem } from '@/lib/platform/storage';
+import { describeFailureCause } from '@/lib/display/view';
 
 interface Answer {
   granted: boolean;

@@ -1,6 +1,6 @@
 import { Component, type ComponentChildren } from 'preact';
 import { Notice } from './Notice';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/platform/i18n';
 
 interface Props {
   children: ComponentChildren;

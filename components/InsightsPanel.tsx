@@ -1,5 +1,5 @@
-import { t } from '@/lib/i18n';
-import type { InsightsWords } from '@/lib/insights-view-words';
+import { t } from '@/lib/platform/i18n';
+import type { InsightsWords } from '@/lib/foresight/block-words';
 import { Sparkline } from './Sparkline';
 
 interface InsightsPanelProps {

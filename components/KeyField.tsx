@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/platform/i18n';
 
 interface KeyFieldProps {
   value: string;

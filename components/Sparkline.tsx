@@ -1,5 +1,5 @@
-import type { SparklineView } from '@/lib/sparkline';
-import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH } from '@/lib/sparkline-size';
+import type { SparklineView } from '@/lib/foresight/sparkline';
+import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH } from '@/lib/foresight/sparkline-size';
 
 /**
  * Remaining AI credits over the last 30 days, with resets and top-ups marked and

@@ -1,5 +1,5 @@
-import { ActionFailed, classifyError, type ActionError } from '@/lib/messages';
-import { t, type MessageKey } from '@/lib/i18n';
+import { ActionFailed, classifyError, type ActionError } from '@/lib/platform/messages';
+import { t, type MessageKey } from '@/lib/platform/i18n';
 
 const REASONS: Record<ActionError, MessageKey> = {
   'storage-full': 'reasonStorageFull',

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { describeActionError } from '@/components/action-error';
 import { useStored } from '@/components/use-stored';
-import { createUpdater } from '@/lib/ordered-updates';
-import type { StoredValue } from '@/lib/storage';
+import { createUpdater } from '@/lib/platform/ordered-updates';
+import type { StoredValue } from '@/lib/platform/storage';
 
 /** How a control's last change went: stored, or why not. */
 export type SaveState = { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; reason: string };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StorageItem, StoredValue } from '@/lib/storage';
+import type { StorageItem, StoredValue } from '@/lib/platform/storage';
 
 /** What a page read from storage before its first render. */
 export interface FirstRead {

@@ -1,16 +1,16 @@
 import { browser } from 'wxt/browser';
-import { createUsageApi } from '@/lib/api-client';
-import { toBadgeView } from '@/lib/badge';
-import { API_ORIGIN } from '@/lib/config';
-import { creditAlert } from '@/lib/credit-alert';
-import { t, uiLocale } from '@/lib/i18n';
-import { serve } from '@/lib/serve';
-import { createPoller } from '@/lib/poller';
-import { extensionStore } from '@/lib/extension-store';
-import { insightAlertWords } from '@/lib/insight-alert-words';
-import { insightSettingsItem } from '@/lib/insight-settings';
-import { insightsView } from '@/lib/insights-view';
-import { apiKeyItem, settingsItem } from '@/lib/storage';
+import { createUsageApi } from '@/lib/account/api-client';
+import { toBadgeView } from '@/lib/display/badge';
+import { API_ORIGIN } from '@/lib/account/config';
+import { creditAlert } from '@/lib/alerts/credit-words';
+import { t, uiLocale } from '@/lib/platform/i18n';
+import { serve } from '@/lib/platform/serve';
+import { createPoller } from '@/lib/polling/poller';
+import { extensionStore } from '@/lib/polling/store';
+import { insightAlertWords } from '@/lib/foresight/alert-words';
+import { insightSettingsItem } from '@/lib/foresight/settings';
+import { insightsView } from '@/lib/foresight/block';
+import { apiKeyItem, settingsItem } from '@/lib/platform/storage';
 import {
   POLL_ALARM,
   clearNotifications,
@@ -21,7 +21,7 @@ import {
   schedulePoll,
   setBadge,
   showNotification,
-} from '@/lib/browser-edges';
+} from '@/lib/platform/browser-edges';
 
 /** An event listener's work: nothing may escape it, or the worker's next event finds it broken. */
 const guard =

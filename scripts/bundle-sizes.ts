@@ -28,9 +28,9 @@ export const BUDGETS = {
   options: { js: 23_100, css: 2_000 },
   // Learning the renewal day and the reset's time of day from reset windows, keeping a due reset
   // until the counters show it, its words, and two stored-format migrations: 1 kB. Pulling stored
-  // times back after a clock jump (lib/settle-clock.ts), checking the key and access again when
+  // times back after a clock jump (lib/polling/settle-clock.ts), checking the key and access again when
   // recording an answer, and the history's decision for a new key's first answer: 0.45 kB.
-  // Automatic's check policy (lib/check-policy.ts, the next check from the readings): 1.0 kB.
+  // Automatic's check policy (lib/polling/check-policy.ts, the next check from the readings): 1.0 kB.
   background: { js: 22_050, css: 0 },
 } as const;
 

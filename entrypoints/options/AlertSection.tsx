@@ -2,12 +2,12 @@ import { CommittedInput } from '@/components/CommittedInput';
 import { SaveNote } from '@/components/SaveNote';
 import { useAutosave } from '@/components/use-autosave';
 import { useStored } from '@/components/use-stored';
-import { defaultThreshold } from '@/lib/alerts';
-import { formatCount } from '@/lib/format';
-import { t } from '@/lib/i18n';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { parseThresholdInput } from '@/lib/threshold-input';
-import { settingsItem, snapshotItem } from '@/lib/storage';
+import { defaultThreshold } from '@/lib/alerts/credit-level';
+import { formatCount } from '@/lib/display/format';
+import { t } from '@/lib/platform/i18n';
+import { DEFAULT_SETTINGS } from '@/lib/alerts/settings';
+import { parseThresholdInput } from '@/lib/alerts/threshold-input';
+import { settingsItem, snapshotItem } from '@/lib/platform/storage';
 
 /** The low-credit threshold and notification: each saves itself when changed. */
 export function AlertSection({ locale }: { locale: string }) {

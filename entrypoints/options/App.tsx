@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { AccessNotice } from '@/components/AccessNotice';
 import { KeySection } from './KeySection';
 import { AlertSection } from './AlertSection';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/platform/i18n';
 
 type InsightsSettingsSection = (typeof import('./InsightsSettings'))['InsightsSettings'];
 

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { describeActionError } from '@/components/action-error';
 import { Notice } from '@/components/Notice';
-import type { UsageHistory } from '@/lib/history-points';
-import { historyItem } from '@/lib/history-item';
-import { csvFileName, historyToCsv } from '@/lib/history-csv';
-import { t } from '@/lib/i18n';
-import { formatDay } from '@/lib/insight-words';
-import { counted } from '@/lib/plural';
+import type { UsageHistory } from '@/lib/history/points';
+import { historyItem } from '@/lib/history/stored';
+import { csvFileName, historyToCsv } from '@/lib/history/csv';
+import { t } from '@/lib/platform/i18n';
+import { formatDay } from '@/lib/foresight/words';
+import { counted } from '@/lib/display/plural';
 
 /** The usage history as a CSV download, and how much of it there is. */
 export function HistoryExport({ history, locale }: { history: UsageHistory; locale: string }) {

@@ -2,10 +2,10 @@ import { CommittedInput } from '@/components/CommittedInput';
 import { SaveNote } from '@/components/SaveNote';
 import { useAutosave } from '@/components/use-autosave';
 import { useStored } from '@/components/use-stored';
-import { inferredRenewalDay } from '@/lib/billing-period';
-import { EMPTY_HISTORY, type ResetWindow } from '@/lib/history-points';
-import { historyItem } from '@/lib/history-item';
-import { t, type MessageKey } from '@/lib/i18n';
+import { inferredRenewalDay } from '@/lib/foresight/next-reset';
+import { EMPTY_HISTORY, type ResetWindow } from '@/lib/history/points';
+import { historyItem } from '@/lib/history/stored';
+import { t, type MessageKey } from '@/lib/platform/i18n';
 import {
   canBadgeCompressions,
   CHECK_INTERVALS,
@@ -14,9 +14,9 @@ import {
   parseRenewalDayInput,
   type CheckInterval,
   type InsightSettings,
-} from '@/lib/insight-settings';
-import { formatDay } from '@/lib/insight-words';
-import { snapshotItem } from '@/lib/storage';
+} from '@/lib/foresight/settings';
+import { formatDay } from '@/lib/foresight/words';
+import { snapshotItem } from '@/lib/platform/storage';
 import { HistoryExport } from './HistoryExport';
 
 const NOTIFY_LABELS: Record<keyof InsightSettings['notify'], MessageKey> = {

@@ -3,17 +3,17 @@ import { KeyField } from '@/components/KeyField';
 import { Notice, type Tone } from '@/components/Notice';
 import { describeActionError } from '@/components/action-error';
 import { useStored } from '@/components/use-stored';
-import { t, type MessageKey } from '@/lib/i18n';
-import { maskKey } from '@/lib/key';
-import { parseKeyInput, type KeyProblem } from '@/lib/key-paste';
-import { send, type SaveKeyResult } from '@/lib/messages';
-import { planLabel } from '@/lib/plan';
-import { counted } from '@/lib/plural';
-import { UPDATE_KEY_HASH } from '@/lib/config';
-import { rejectsKey } from '@/lib/failures';
-import { isFailure } from '@/lib/status';
-import { apiKeyItem, pollStatusItem } from '@/lib/storage';
-import { describeFailureCause } from '@/lib/view';
+import { t, type MessageKey } from '@/lib/platform/i18n';
+import { maskKey } from '@/lib/account/key';
+import { parseKeyInput, type KeyProblem } from '@/lib/account/key-paste';
+import { send, type SaveKeyResult } from '@/lib/platform/messages';
+import { planLabel } from '@/lib/account/plan';
+import { counted } from '@/lib/display/plural';
+import { UPDATE_KEY_HASH } from '@/lib/account/config';
+import { rejectsKey } from '@/lib/polling/failures';
+import { isFailure } from '@/lib/polling/status';
+import { apiKeyItem, pollStatusItem } from '@/lib/platform/storage';
+import { describeFailureCause } from '@/lib/display/view';
 
 const KEY_PROBLEMS: Record<KeyProblem, MessageKey> = {
   empty: 'keyProblemEmpty',

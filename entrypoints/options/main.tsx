@@ -2,7 +2,7 @@ import { render } from 'preact';
 import './options.css';
 import { provideFirstRead } from '@/components/use-stored';
 import { readFirst } from './first-read';
-import { t, uiLanguage } from '@/lib/i18n';
+import { t, uiLanguage } from '@/lib/platform/i18n';
 import { App } from './App';
 
 // Storage is read before the first render, so what is stored (the saved key, the threshold)

@@ -1,6 +1,6 @@
-import { DASHBOARD_URL } from '@/lib/config';
-import { formatDay } from '@/lib/format';
-import { t } from '@/lib/i18n';
+import { DASHBOARD_URL } from '@/lib/account/config';
+import { formatDay } from '@/lib/display/format';
+import { t } from '@/lib/platform/i18n';
 
 interface CompressionsNoticeProps {
   /** When compressions come back; `null` while the reset date is not known. */

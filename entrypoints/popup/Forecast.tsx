@@ -1,8 +1,8 @@
 import { InsightsPanel } from '@/components/InsightsPanel';
 import { useStored } from '@/components/use-stored';
-import { t } from '@/lib/i18n';
-import { insightsViewItem, type StoredInsightsView } from '@/lib/insights-view-item';
-import { insightsWords } from '@/lib/insights-view-words';
+import { t } from '@/lib/platform/i18n';
+import { insightsViewItem, type StoredInsightsView } from '@/lib/foresight/block-item';
+import { insightsWords } from '@/lib/foresight/block-words';
 import { CompressionsNotice } from './CompressionsNotice';
 
 export interface ForecastProps {

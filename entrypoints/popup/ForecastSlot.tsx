@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { InsightsPanel } from '@/components/InsightsPanel';
 import { Notice } from '@/components/Notice';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/platform/i18n';
 import { CompressionsNotice } from './CompressionsNotice';
 import type { ForecastProps } from './Forecast';
 

@@ -1,6 +1,6 @@
-import { formatClockTime } from '@/lib/format';
-import { t } from '@/lib/i18n';
-import type { RefreshOffer } from '@/lib/popup-actions';
+import { formatClockTime } from '@/lib/display/format';
+import { t } from '@/lib/platform/i18n';
+import type { RefreshOffer } from '@/lib/display/popup-actions';
 
 interface RefreshButtonProps {
   offer: RefreshOffer;

@@ -1,5 +1,5 @@
-import { t, type MessageKey } from '@/lib/i18n';
-import { TOPUP_PACKS, type TopupPack, type Usage } from '@/lib/usage';
+import { t, type MessageKey } from '@/lib/platform/i18n';
+import { TOPUP_PACKS, type TopupPack, type Usage } from '@/lib/account/usage';
 
 const TOPUP_LABELS: Record<TopupPack, MessageKey> = {
   small: 'topupSmall',

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { t } from '@/lib/i18n';
-import { UPDATE_KEY_HASH } from '@/lib/config';
+import { t } from '@/lib/platform/i18n';
+import { UPDATE_KEY_HASH } from '@/lib/account/config';
 
 /**
  * The main action while FluxImage rejects the key: the options page, opened on the

@@ -1,9 +1,9 @@
 import { Meter } from '@/components/Meter';
-import { formatAge, formatCount } from '@/lib/format';
-import { t } from '@/lib/i18n';
-import { counted } from '@/lib/plural';
-import { hasUnlimitedCompressions, type UsageSnapshot } from '@/lib/usage';
-import type { View } from '@/lib/view';
+import { formatAge, formatCount } from '@/lib/display/format';
+import { t } from '@/lib/platform/i18n';
+import { counted } from '@/lib/display/plural';
+import { hasUnlimitedCompressions, type UsageSnapshot } from '@/lib/account/usage';
+import type { View } from '@/lib/display/view';
 import { TopupPacks } from './TopupPacks';
 
 interface UsageDetailsProps {

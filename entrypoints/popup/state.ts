@@ -1,8 +1,8 @@
-import { apiKeyItem, pollStatusItem, readStored, settingsItem, snapshotItem } from '@/lib/storage';
-import { uiLanguage, type ShownLanguage } from '@/lib/i18n';
-import type { PollStatus } from '@/lib/status';
-import type { Settings } from '@/lib/settings';
-import type { UsageSnapshot } from '@/lib/usage';
+import { apiKeyItem, pollStatusItem, readStored, settingsItem, snapshotItem } from '@/lib/platform/storage';
+import { uiLanguage, type ShownLanguage } from '@/lib/platform/i18n';
+import type { PollStatus } from '@/lib/polling/status';
+import type { Settings } from '@/lib/alerts/settings';
+import type { UsageSnapshot } from '@/lib/account/usage';
 
 export interface PopupState {
   /** The language the messages are in: every number and date follows it, and the page's `lang`. */

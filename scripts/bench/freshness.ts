@@ -1,9 +1,9 @@
 // The freshness benchmark: every trace in tests/traces replayed through the real poller for
 // each policy, at several phases (the first check 0, 1, 2 … minutes into the week: where a
 // schedule falls against the account's activity is chance), and summarised per trace and policy.
-import { DAY } from '../../lib/calendar';
-import { AUTO_RULES, type AutoRules } from '../../lib/check-policy';
-import type { CheckEvery } from '../../lib/insight-settings';
+import { DAY } from '../../lib/history/calendar';
+import { AUTO_RULES, type AutoRules } from '../../lib/polling/check-policy';
+import type { CheckEvery } from '../../lib/foresight/settings';
 import { notificationsFor, requestCounts, staleWhileActive } from '../../tests/support/freshness';
 import { replay, type PresenceSignal } from '../../tests/support/replay';
 import { loadTrace, traceNames } from '../../tests/support/trace';

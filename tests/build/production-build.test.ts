@@ -132,7 +132,7 @@ describe('Firefox package', () => {
       'wxt.config.ts',
       'README.md',
       'scripts/icon.svg',
-      'lib/poller.ts',
+      'lib/polling/poller.ts',
     ]) {
       expect(entries).toContain(file);
     }

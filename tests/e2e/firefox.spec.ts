@@ -1,5 +1,5 @@
 // The extension in real Firefox ESR, under Playwright's runner (see tests/support/firefox.ts).
-import { hostPermissionFor } from '../../lib/api-origin';
+import { hostPermissionFor } from '../../lib/account/api-origin';
 import { sampleHistoryStorage } from '../fake-api/sample-history';
 import { ageLastCheck, revokeAccess, storedKey, submitKey, text, waitForText, withFirefox } from '../support/firefox';
 import { test, expect, KEY } from './fixtures';

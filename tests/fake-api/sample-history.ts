@@ -1,10 +1,10 @@
 // A believable month of readings for `npm run demo`, the screenshots and the e2e
 // tests: it ends on the fake API's sample numbers, so the popup's figures, forecast
 // and sparkline agree. Deterministic: the same `now` always gives the same history.
-import { DAY, HOUR } from '../../lib/calendar';
-import { encodeHistory } from '../../lib/history-codec';
-import { appendPoint } from '../../lib/history';
-import { EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '../../lib/history-points';
+import { DAY, HOUR } from '../../lib/history/calendar';
+import { encodeHistory } from '../../lib/history/codec';
+import { appendPoint } from '../../lib/history/readings';
+import { EMPTY_HISTORY, type HistoryPoint, type UsageHistory } from '../../lib/history/points';
 import { SAMPLE_USAGE } from './server';
 
 export interface SampleOptions {

@@ -1,7 +1,7 @@
 // What a replay (tests/support/replay.ts) means for the person: how many requests it made,
 // how long each low-credit crossing waited for its notification, and how stale the badge
 // was while they were at the screen. Pure functions of the trace and the replay.
-import { DAY } from '../../lib/calendar';
+import { DAY } from '../../lib/history/calendar';
 import { remainingAt, trueCrossings, type Crossing, type Trace } from './trace';
 import type { Replay } from './replay';
 

@@ -3,15 +3,15 @@
 // clock jumps from one planned check to the next, and the person's returns reach the poller
 // as the background will pass them on (`personReturned`). Deterministic: no network, no
 // real clock, and a seeded random number generator for the jitter.
-import { createUsageApi } from '../../lib/api-client';
-import type { Presence } from '../../lib/check-policy';
-import { EMPTY_HISTORY } from '../../lib/history-points';
-import { DEFAULT_INSIGHT_ALERT_MEMORY, type InsightAnnouncement } from '../../lib/insight-alerts';
-import { DEFAULT_INSIGHT_SETTINGS, type CheckEvery } from '../../lib/insight-settings';
-import type { InsightsView } from '../../lib/insights-view';
-import { createPoller } from '../../lib/poller';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
-import type { UsageSnapshot } from '../../lib/usage';
+import { createUsageApi } from '../../lib/account/api-client';
+import type { Presence } from '../../lib/polling/check-policy';
+import { EMPTY_HISTORY } from '../../lib/history/points';
+import { DEFAULT_INSIGHT_ALERT_MEMORY, type InsightAnnouncement } from '../../lib/foresight/alerts';
+import { DEFAULT_INSIGHT_SETTINGS, type CheckEvery } from '../../lib/foresight/settings';
+import type { InsightsView } from '../../lib/foresight/block';
+import { createPoller } from '../../lib/polling/poller';
+import { DEFAULT_SETTINGS } from '../../lib/alerts/settings';
+import type { UsageSnapshot } from '../../lib/account/usage';
 import { KEY } from './keys';
 import { memoryValue } from './simulate-day';
 import { usageBody, type Trace } from './trace';

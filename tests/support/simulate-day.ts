@@ -1,13 +1,13 @@
 // A day of polling in simulated time: the real poller and API client against the
 // fake FluxImage API over HTTP, with the alarm clock advanced from one poll to the next.
-import { createUsageApi } from '../../lib/api-client';
-import { createPoller } from '../../lib/poller';
-import type { StoredValue } from '../../lib/storage';
-import { EMPTY_HISTORY } from '../../lib/history-points';
-import { DEFAULT_INSIGHT_ALERT_MEMORY } from '../../lib/insight-alerts';
-import { DEFAULT_INSIGHT_SETTINGS, type CheckEvery } from '../../lib/insight-settings';
-import { insightsView } from '../../lib/insights-view';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { createUsageApi } from '../../lib/account/api-client';
+import { createPoller } from '../../lib/polling/poller';
+import type { StoredValue } from '../../lib/platform/storage';
+import { EMPTY_HISTORY } from '../../lib/history/points';
+import { DEFAULT_INSIGHT_ALERT_MEMORY } from '../../lib/foresight/alerts';
+import { DEFAULT_INSIGHT_SETTINGS, type CheckEvery } from '../../lib/foresight/settings';
+import { insightsView } from '../../lib/foresight/block';
+import { DEFAULT_SETTINGS } from '../../lib/alerts/settings';
 import type { FakeApi } from '../fake-api/server';
 
 export function memoryValue<T>(initial: T): StoredValue<T> {

@@ -4,9 +4,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { creditLevel, decideAlert, effectiveThreshold, type CreditLevel } from '../../lib/alerts';
-import type { Presence } from '../../lib/check-policy';
-import { DAY } from '../../lib/calendar';
+import { creditLevel, decideAlert, effectiveThreshold, type CreditLevel } from '../../lib/alerts/credit-level';
+import type { Presence } from '../../lib/polling/check-policy';
+import { DAY } from '../../lib/history/calendar';
 
 export const TRACES_DIR = join(import.meta.dirname, '..', 'traces');
 
@@ -190,7 +190,7 @@ export interface Crossing {
 }
 
 /**
- * The low-credit alerts a push from FluxImage would give: the alert rule of lib/alerts.ts
+ * The low-credit alerts a push from FluxImage would give: the alert rule of lib/alerts/credit-level.ts
  * applied to the true numbers at every moment they change.
  */
 export function trueCrossings(trace: Trace): Crossing[] {

@@ -1,5 +1,5 @@
-import { createTranslator } from '@/lib/i18n';
-import type { Usage, UsageResponse } from '@/lib/usage';
+import { createTranslator } from '@/lib/platform/i18n';
+import type { Usage, UsageResponse } from '@/lib/account/usage';
 import english from '../../public/_locales/en/messages.json';
 
 export const en = createTranslator(english);

@@ -1,6 +1,6 @@
-import { DAY } from '@/lib/calendar';
-import { appendPoint } from '@/lib/history';
-import { EMPTY_HISTORY, type UsageHistory } from '@/lib/history-points';
+import { DAY } from '@/lib/history/calendar';
+import { appendPoint } from '@/lib/history/readings';
+import { EMPTY_HISTORY, type UsageHistory } from '@/lib/history/points';
 
 const MINUTE = 60_000;
 

@@ -1,6 +1,6 @@
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createTranslator } from '@/lib/i18n';
+import { createTranslator } from '@/lib/platform/i18n';
 import english from '../../public/_locales/en/messages.json';
 
 // fakeBrowser has no i18n; give it the real English messages so tests read what users read.

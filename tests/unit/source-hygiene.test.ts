@@ -32,18 +32,12 @@ describe('code that ships in the extension', () => {
     expect(new Set(addresses)).toEqual(new Set(['https://fluximage.app', 'https://fluximage.app/']));
   });
 
-  it('touches `browser` only in entrypoints and the edge modules named for it', () => {
-    const allowed = new Set([
-      'lib/browser-edges.ts',
-      'lib/i18n.ts',
-      'lib/messages.ts',
-      'lib/serve.ts',
-      'lib/storage.ts',
-    ]);
+  it('touches `browser` only in entrypoints and lib/platform/', () => {
     const offenders = shipped
       .map((path) => relative(ROOT, path))
       .filter((path) => path.startsWith('lib/') || path.startsWith('components/'))
-      .filter((path) => !allowed.has(path) && /from 'wxt\/browser'/.test(readFileSync(join(ROOT, path), 'utf8')));
+      .filter((path) => !path.startsWith('lib/platform/'))
+      .filter((path) => /from 'wxt\/browser'/.test(readFileSync(join(ROOT, path), 'utf8')));
     expect(offenders).toEqual([]);
   });
 });

@@ -1,0 +1,13 @@
+import { defineStoredValue } from '../platform/storage';
+
+/**
+ * Set when a different key is saved, cleared by its first good answer, which decides whether
+ * the usage history goes on (a rolled key of the same account) or starts again. Stored, not
+ * kept in memory: a key saved anyway while FluxImage is down may get that answer hours later,
+ * from another worker.
+ */
+export const historyDecisionPendingItem = defineStoredValue<boolean>('historyDecisionPending', {
+  parse: (value) => (typeof value === 'boolean' ? value : undefined),
+  fallback: false,
+  version: 1,
+});

@@ -1,0 +1,21 @@
+import { historyDecisionPendingItem } from './history-decision';
+import { historyItem } from '../history/stored';
+import { insightAlertMemoryItem } from '../foresight/alerts';
+import { insightSettingsItem } from '../foresight/settings';
+import { insightsViewItem } from '../foresight/block-item';
+import type { PollerStore } from './poller';
+import { alertMemoryItem, apiKeyItem, pollStatusItem, settingsItem, snapshotItem } from '../platform/storage';
+
+/** Every stored item, as the background's poller reads and writes them. */
+export const extensionStore: PollerStore = {
+  apiKey: apiKeyItem,
+  snapshot: snapshotItem,
+  status: pollStatusItem,
+  alertMemory: alertMemoryItem,
+  settings: settingsItem,
+  history: historyItem,
+  historyDecisionPending: historyDecisionPendingItem,
+  insightsView: insightsViewItem,
+  insightAlertMemory: insightAlertMemoryItem,
+  insightSettings: insightSettingsItem,
+};

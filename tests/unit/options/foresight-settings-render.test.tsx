@@ -1,0 +1,250 @@
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { InsightsSettings } from '@/entrypoints/options/InsightsSettings';
+import type { HistoryPoint } from '@/lib/history/points';
+import { historyItem } from '@/lib/history/stored';
+import { insightSettingsItem } from '@/lib/foresight/settings';
+import { snapshotItem } from '@/lib/platform/storage';
+import { usage } from '../helpers';
+
+const reset = new Date(2026, 10, 14, 0, 20).getTime();
+const point = (at: number): HistoryPoint => ({
+  at,
+  remaining: 1000,
+  used: 0,
+  monthly: 1000,
+  topup: 0,
+  compressionsUsed: 3,
+  compressionsLimit: 500,
+});
+
+/** Lets Preact render and stored values arrive, as they would between a person's actions. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+async function mount() {
+  const container = document.createElement('div');
+  document.body.append(container);
+  render(<InsightsSettings locale="en-US" />, container);
+  await settle();
+  return container;
+}
+
+const field = (page: HTMLElement) => page.querySelector<HTMLInputElement>('#renewal-day')!;
+/** Types into a field as a person does; nothing is committed until `commit`. */
+async function type(input: HTMLInputElement, value: string) {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await settle();
+}
+/** Leaves the field (or presses Enter): the browser's `change` event. */
+async function commit(input: HTMLInputElement) {
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await settle();
+}
+async function click(element: HTMLElement) {
+  element.click();
+  await settle();
+}
+async function choose(select: HTMLSelectElement, value: string) {
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await settle();
+}
+const noteBeside = (control: Element) =>
+  control.closest('.control-row, .renewal-row, fieldset')!.querySelector('.save-note')!;
+
+afterEach(() => {
+  document.body.replaceChildren();
+  vi.restoreAllMocks();
+});
+
+describe('renewal, badge and checks in the options page', () => {
+  it('fills in the renewal day detected from the last reset, and says when', async () => {
+    await historyItem.set({ points: [point(reset)], resets: [{ before: null, after: reset }] });
+    const page = await mount();
+    await vi.waitFor(() => expect(field(page).value).toBe('14'));
+    expect(page.querySelector('#renewal-day-help')!.textContent).toBe(
+      'Detected on Nov 14, when your monthly credits reset.',
+    );
+  });
+
+  it('saves a day the user sets over the detected one once the field is left, and says "Saved"', async () => {
+    await historyItem.set({ points: [point(reset)], resets: [{ before: null, after: reset }] });
+    const page = await mount();
+    await vi.waitFor(() => expect(field(page).value).toBe('14'));
+    await type(field(page), '20');
+    expect((await insightSettingsItem.get()).renewalDay).toBeNull();
+    await commit(field(page));
+    await vi.waitFor(() => expect(noteBeside(field(page)).textContent).toBe('Saved'));
+    expect((await insightSettingsItem.get()).renewalDay).toBe(20);
+    expect(field(page).value).toBe('20');
+    await vi.waitFor(() =>
+      expect(page.querySelector('#renewal-day-help')!.textContent).toBe(
+        'Set by you. Leave it empty to use the day detected from your resets.',
+      ),
+    );
+  });
+
+  it('saves on Enter too', async () => {
+    const page = await mount();
+    await type(field(page), '3');
+    field(page).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await vi.waitFor(async () => expect((await insightSettingsItem.get()).renewalDay).toBe(3));
+  });
+
+  it('committing the detected day unchanged keeps following detection', async () => {
+    await historyItem.set({ points: [point(reset)], resets: [{ before: null, after: reset }] });
+    const page = await mount();
+    await vi.waitFor(() => expect(field(page).value).toBe('14'));
+    await type(field(page), '14');
+    await commit(field(page));
+    await vi.waitFor(() => expect(noteBeside(field(page)).textContent).toBe('Saved'));
+    expect((await insightSettingsItem.get()).renewalDay).toBeNull();
+  });
+
+  it('refuses a day outside 1–31 with a clear message, keeping what was typed and storing nothing', async () => {
+    const page = await mount();
+    await type(field(page), '32');
+    await commit(field(page));
+    await vi.waitFor(() =>
+      expect(page.querySelector('[role="alert"]')!.textContent).toBe(
+        'Enter a day of the month from 1 to 31, or leave it empty.',
+      ),
+    );
+    expect(field(page).getAttribute('aria-invalid')).toBe('true');
+    expect(field(page).value).toBe('32');
+    // Another setting saved meanwhile leaves the typed day (and its message) alone.
+    await click(page.querySelector<HTMLInputElement>('input[name="notify-creditsBack"]')!);
+    await vi.waitFor(async () => expect((await insightSettingsItem.get()).notify.creditsBack).toBe(true));
+    expect(field(page).value).toBe('32');
+    expect(page.querySelector('[role="alert"]')!.textContent).toBe(
+      'Enter a day of the month from 1 to 31, or leave it empty.',
+    );
+    expect((await insightSettingsItem.get()).renewalDay).toBeNull();
+  });
+
+  it('says why beside the control when its change could not be stored, and shows it as it is', async () => {
+    vi.spyOn(insightSettingsItem, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const page = await mount();
+    const creditsBack = page.querySelector<HTMLInputElement>('input[name="notify-creditsBack"]')!;
+    await click(creditsBack);
+    await vi.waitFor(() =>
+      expect(noteBeside(creditsBack).textContent).toBe('Could not save: browser storage is full.'),
+    );
+    expect(noteBeside(creditsBack).getAttribute('role')).toBe('alert');
+    expect(creditsBack.checked).toBe(false);
+    expect(page.textContent).not.toContain('Saved');
+  });
+
+  it('saves each notification toggle and the check interval as they change, no button needed', async () => {
+    const page = await mount();
+    expect(page.querySelector('button[type="submit"]')).toBeNull();
+    const creditsBack = page.querySelector<HTMLInputElement>('input[name="notify-creditsBack"]')!;
+    expect(creditsBack.checked).toBe(false);
+    await click(creditsBack);
+    const select = page.querySelector<HTMLSelectElement>('#check-every')!;
+    expect([...select.options].map((option) => option.textContent)).toEqual([
+      '5 minutes',
+      '15 minutes',
+      '30 minutes',
+      '60 minutes',
+    ]);
+    expect(select.value).toBe('15');
+    await choose(select, '60');
+    await vi.waitFor(() => expect(noteBeside(select).textContent).toBe('Saved'));
+    expect(await insightSettingsItem.get()).toMatchObject({
+      notify: { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: true },
+      checkEveryMinutes: 60,
+    });
+  });
+
+  it('two quick changes, the first slow to store, both land and in their order', async () => {
+    const set = insightSettingsItem.set.bind(insightSettingsItem);
+    let calls = 0;
+    vi.spyOn(insightSettingsItem, 'set').mockImplementation(async (value) => {
+      calls += 1;
+      if (calls === 1) await new Promise((resolve) => setTimeout(resolve, 40));
+      return set(value);
+    });
+    const page = await mount();
+    const select = page.querySelector<HTMLSelectElement>('#check-every')!;
+    const runOut = page.querySelector<HTMLInputElement>('input[name="notify-runOut"]')!;
+    // The interval twice, and a checkbox between: no waiting for storage.
+    select.value = '60';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    runOut.click();
+    select.value = '5';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(calls).toBe(3));
+    await vi.waitFor(async () =>
+      expect(await insightSettingsItem.get()).toMatchObject({ checkEveryMinutes: 5, notify: { runOut: false } }),
+    );
+    await settle();
+    expect(select.value).toBe('5');
+    expect(runOut.checked).toBe(false);
+  });
+
+  it('offers compressions for the badge only on a plan that limits them', async () => {
+    await snapshotItem.set({ usage: usage({ plan: 'pro' }), fetchedAt: reset });
+    const unlimited = await mount();
+    await vi.waitFor(() => expect(unlimited.querySelector('#check-every')).not.toBeNull());
+    expect(unlimited.textContent).not.toContain('The badge shows');
+
+    document.body.replaceChildren();
+    await snapshotItem.set({ usage: usage({ plan: 'starter', compressionsLimit: 500 }), fetchedAt: reset });
+    const limited = await mount();
+    await vi.waitFor(() => expect(limited.textContent).toContain('The badge shows'));
+    await click(limited.querySelector<HTMLInputElement>('input[value="compressions"]')!);
+    await vi.waitFor(async () => expect((await insightSettingsItem.get()).badge).toBe('compressions'));
+  });
+});
+
+describe('usage history download', () => {
+  it('says so when there is no history yet', async () => {
+    const create = vi.spyOn(URL, 'createObjectURL');
+    const page = await mount();
+    page.querySelector<HTMLButtonElement>('button[type="button"]')!.click();
+    await vi.waitFor(() =>
+      expect(page.querySelector('.notice[role="status"]')!.textContent).toBe(
+        'No usage history yet: it starts with the next successful check.',
+      ),
+    );
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('counts one reading as one', async () => {
+    await historyItem.set({ points: [point(Date.UTC(2026, 10, 14, 9))], resets: [] });
+    const page = await mount();
+    await vi.waitFor(() =>
+      expect(page.querySelector('#history-help')!.textContent).toBe('1 reading kept on this device since Nov 14.'),
+    );
+  });
+
+  it('downloads the history as a CSV file', async () => {
+    await historyItem.set({
+      points: [point(Date.UTC(2026, 10, 14, 9)), point(Date.UTC(2026, 10, 14, 10))],
+      resets: [],
+    });
+    let file: Blob | undefined;
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      file = blob as Blob;
+      return 'blob:history';
+    });
+    const clicked: HTMLAnchorElement[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    const page = await mount();
+    await vi.waitFor(() =>
+      expect(page.querySelector('#history-help')!.textContent).toBe('2 readings kept on this device since Nov 14.'),
+    );
+    page.querySelector<HTMLButtonElement>('button[type="button"]')!.click();
+    await vi.waitFor(() => expect(clicked).toHaveLength(1));
+    expect(clicked[0]!.download).toMatch(/^fluximage-usage-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(clicked[0]!.href).toBe('blob:history');
+    expect((await file!.text()).split('\r\n').slice(0, 2)).toEqual([
+      'time,ai_credits_remaining,ai_credits_used,ai_credits_monthly,ai_topup_credits,compressions_used,compressions_limit',
+      '2026-11-14T09:00:00.000Z,1000,0,1000,0,3,500',
+    ]);
+  });
+});
