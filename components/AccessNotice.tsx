@@ -6,7 +6,7 @@ import { requestApiAccess } from '@/lib/platform/browser-edges';
 import { waitsForAccess } from '@/lib/polling/failures';
 import { t } from '@/lib/platform/i18n';
 import { isFailure, type PollStatus } from '@/lib/polling/status';
-import { pollStatusItem } from '@/lib/platform/storage';
+import { pollStatusItem } from '@/lib/polling/status';
 import { describeFailureCause } from '@/lib/display/view';
 
 interface Answer {

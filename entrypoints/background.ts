@@ -10,7 +10,8 @@ import { extensionStore } from '@/lib/polling/store';
 import { insightAlertWords } from '@/lib/foresight/alert-words';
 import { insightSettingsItem } from '@/lib/foresight/settings';
 import { insightsView } from '@/lib/foresight/block';
-import { apiKeyItem, settingsItem } from '@/lib/platform/storage';
+import { settingsItem } from '@/lib/alerts/settings';
+import { apiKeyItem } from '@/lib/account/key';
 import {
   POLL_ALARM,
   clearNotifications,

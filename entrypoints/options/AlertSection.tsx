@@ -7,7 +7,8 @@ import { formatCount } from '@/lib/display/format';
 import { t } from '@/lib/platform/i18n';
 import { DEFAULT_SETTINGS } from '@/lib/alerts/settings';
 import { parseThresholdInput } from '@/lib/alerts/threshold-input';
-import { settingsItem, snapshotItem } from '@/lib/platform/storage';
+import { settingsItem } from '@/lib/alerts/settings';
+import { snapshotItem } from '@/lib/account/usage';
 
 /** The low-credit threshold and notification: each saves itself when changed. */
 export function AlertSection({ locale }: { locale: string }) {

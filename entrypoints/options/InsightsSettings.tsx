@@ -16,7 +16,7 @@ import {
   type InsightSettings,
 } from '@/lib/foresight/settings';
 import { formatDay } from '@/lib/foresight/words';
-import { snapshotItem } from '@/lib/platform/storage';
+import { snapshotItem } from '@/lib/account/usage';
 import { HistoryExport } from './HistoryExport';
 
 const NOTIFY_LABELS: Record<keyof InsightSettings['notify'], MessageKey> = {

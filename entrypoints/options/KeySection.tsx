@@ -12,7 +12,8 @@ import { counted } from '@/lib/display/plural';
 import { UPDATE_KEY_HASH } from '@/lib/account/config';
 import { rejectsKey } from '@/lib/polling/failures';
 import { isFailure } from '@/lib/polling/status';
-import { apiKeyItem, pollStatusItem } from '@/lib/platform/storage';
+import { pollStatusItem } from '@/lib/polling/status';
+import { apiKeyItem } from '@/lib/account/key';
 import { describeFailureCause } from '@/lib/display/view';
 
 const KEY_PROBLEMS: Record<KeyProblem, MessageKey> = {

@@ -1,4 +1,8 @@
-import { apiKeyItem, pollStatusItem, readStored, settingsItem, snapshotItem } from '@/lib/platform/storage';
+import { readStored } from '@/lib/platform/storage';
+import { settingsItem } from '@/lib/alerts/settings';
+import { pollStatusItem } from '@/lib/polling/status';
+import { snapshotItem } from '@/lib/account/usage';
+import { apiKeyItem } from '@/lib/account/key';
 import { uiLanguage, type ShownLanguage } from '@/lib/platform/i18n';
 import type { PollStatus } from '@/lib/polling/status';
 import type { Settings } from '@/lib/alerts/settings';

@@ -1,3 +1,5 @@
+import { defineStoredValue } from '../platform/storage';
+
 /** FluxImage API keys: `flx_live_` followed by 40 hexadecimal characters. */
 export const KEY_PREFIX = 'flx_live_';
 export const KEY_TAIL_LENGTH = 40;
@@ -13,3 +15,10 @@ export function maskKey(key: string): string {
   if (tail.length <= 8) return `${KEY_PREFIX}…`;
   return `${KEY_PREFIX}${tail.slice(0, 4)}…${tail.slice(-4)}`;
 }
+
+/** The key, in `storage.local` only (never synced): anything that is not a key reads as none. */
+export const apiKeyItem = defineStoredValue<string | null>('apiKey', {
+  parse: (value) => (typeof value === 'string' && isApiKey(value) ? value : null),
+  fallback: null,
+  version: 1,
+});

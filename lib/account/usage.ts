@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { storedTime, wholeCount } from './numbers';
+import { defineStoredValue, withSchema } from '../platform/storage';
 
 /** The compression cap the API reports for "unlimited" plans (documented as e.g. 99999). */
 export const UNLIMITED_SENTINEL = 99_999;
@@ -128,3 +129,10 @@ export function hasUnlimitedCompressions(usage: Usage): boolean {
 export function wholeCredits(value: number): number {
   return Math.max(0, Math.floor(value));
 }
+
+/** The last good answer and when it came, checked again on every read. */
+export const snapshotItem = defineStoredValue<UsageSnapshot | null>('usageSnapshot', {
+  parse: withSchema(snapshotSchema),
+  fallback: null,
+  version: 1,
+});

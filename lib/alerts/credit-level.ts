@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { wholeCredits } from '../account/usage';
+import { defineStoredValue, withSchema } from '../platform/storage';
 
 export type CreditLevel = 'normal' | 'low' | 'empty';
 const SEVERITY: Record<CreditLevel, number> = { normal: 0, low: 1, empty: 2 };
@@ -41,3 +42,10 @@ export function decideAlert(memory: AlertMemory, level: CreditLevel): AlertDecis
   if (SEVERITY[level] > SEVERITY[memory]) return { announce: level, memory: level };
   return { announce: null, memory };
 }
+
+/** Which low-credit alert was already shown, so it is not repeated across restarts. */
+export const alertMemoryItem = defineStoredValue<AlertMemory>('alertMemory', {
+  parse: withSchema(alertMemorySchema),
+  fallback: 'normal',
+  version: 1,
+});

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { defineStoredValue, withSchema } from '../platform/storage';
 
 export const settingsSchema = z.object({
   /** Alert at or below this many credits; `null` means the plan-based default. */
@@ -9,3 +10,9 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = { threshold: null, notifications: true };
+
+export const settingsItem = defineStoredValue<Settings>('settings', {
+  parse: withSchema(settingsSchema),
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});

@@ -1,10 +1,5 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { alertMemorySchema, type AlertMemory } from '../alerts/credit-level';
-import { parsePollStatus, type PollStatus } from '../polling/status';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../alerts/settings';
-import { snapshotSchema, type UsageSnapshot } from '../account/usage';
-import { isApiKey } from '../account/key';
 
 /** A value kept somewhere, as the poller and the pages use it. */
 export interface StoredValue<T> {
@@ -140,37 +135,6 @@ export function withSchema<T>(schema: z.ZodMiniType<T>) {
     return parsed.success ? parsed.data : undefined;
   };
 }
-
-// Every item lives in local storage: nothing here is ever synced across devices.
-export const apiKeyItem = defineStoredValue<string | null>('apiKey', {
-  parse: (value) => (typeof value === 'string' && isApiKey(value) ? value : null),
-  fallback: null,
-  version: 1,
-});
-
-export const snapshotItem = defineStoredValue<UsageSnapshot | null>('usageSnapshot', {
-  parse: withSchema(snapshotSchema),
-  fallback: null,
-  version: 1,
-});
-
-export const pollStatusItem = defineStoredValue<PollStatus | null>('pollStatus', {
-  parse: parsePollStatus,
-  fallback: null,
-  version: 1,
-});
-
-export const alertMemoryItem = defineStoredValue<AlertMemory>('alertMemory', {
-  parse: withSchema(alertMemorySchema),
-  fallback: 'normal',
-  version: 1,
-});
-
-export const settingsItem = defineStoredValue<Settings>('settings', {
-  parse: withSchema(settingsSchema),
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
 
 type Values<T> = { [K in keyof T]: T[K] extends StorageItem<infer V> ? V : never };
 

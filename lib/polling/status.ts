@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { FAILURE_KINDS, type FailureKind } from './failures';
 import { storedTime } from '../account/numbers';
+import { defineStoredValue } from '../platform/storage';
 
 /**
  * How the last poll went. Kept apart from the snapshot so a failure never
@@ -45,3 +46,10 @@ export type Failure = Exclude<PollStatus, { kind: 'ok' }>;
 export function isFailure(status: PollStatus | null): status is Failure {
   return status !== null && status.kind !== 'ok';
 }
+
+/** How the last check went, apart from the snapshot so a failure never overwrites the last good numbers. */
+export const pollStatusItem = defineStoredValue<PollStatus | null>('pollStatus', {
+  parse: parsePollStatus,
+  fallback: null,
+  version: 1,
+});

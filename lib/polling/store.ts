@@ -4,7 +4,11 @@ import { insightAlertMemoryItem } from '../foresight/alerts';
 import { insightSettingsItem } from '../foresight/settings';
 import { insightsViewItem } from '../foresight/block-item';
 import type { PollerStore } from './poller';
-import { alertMemoryItem, apiKeyItem, pollStatusItem, settingsItem, snapshotItem } from '../platform/storage';
+import { settingsItem } from '../alerts/settings';
+import { alertMemoryItem } from '../alerts/credit-level';
+import { pollStatusItem } from './status';
+import { snapshotItem } from '../account/usage';
+import { apiKeyItem } from '../account/key';
 
 /** Every stored item, as the background's poller reads and writes them. */
 export const extensionStore: PollerStore = {

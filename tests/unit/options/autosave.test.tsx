@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '@/entrypoints/options/App';
 import { DEFAULT_INSIGHT_SETTINGS, insightSettingsItem } from '@/lib/foresight/settings';
-import { settingsItem } from '@/lib/platform/storage';
+import { settingsItem } from '@/lib/alerts/settings';
 
 /** Lets Preact render and stored values arrive, as they would between a person's actions. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));

@@ -4,7 +4,7 @@ import { InsightsSettings } from '@/entrypoints/options/InsightsSettings';
 import type { HistoryPoint } from '@/lib/history/points';
 import { historyItem } from '@/lib/history/stored';
 import { insightSettingsItem } from '@/lib/foresight/settings';
-import { snapshotItem } from '@/lib/platform/storage';
+import { snapshotItem } from '@/lib/account/usage';
 import { usage } from '../helpers';
 
 const reset = new Date(2026, 10, 14, 0, 20).getTime();

@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { provideFirstRead, useStored } from '@/components/use-stored';
-import { apiKeyItem, type StoredValue } from '@/lib/platform/storage';
+import { type StoredValue } from '@/lib/platform/storage';
+import { apiKeyItem } from '@/lib/account/key';
 import { readFirst } from '@/entrypoints/options/first-read';
 
 const STORED_KEY = `flx_live_${'a'.repeat(40)}`;

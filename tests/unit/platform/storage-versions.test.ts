@@ -231,7 +231,8 @@ describe('damaged version markers', () => {
   ];
 
   it.each(markers)('%s reads as absent, at once', async (_, marker) => {
-    const { defineStoredValue, readStored, settingsItem } = await import('@/lib/platform/storage');
+    const { defineStoredValue, readStored } = await import('@/lib/platform/storage');
+    const { settingsItem } = await import('@/lib/alerts/settings');
     await fakeBrowser.storage.local.set({ settings: { threshold: 5, notifications: false }, settings$: marker });
     expect(await settingsItem.get()).toEqual({ threshold: null, notifications: true });
     expect(await readStored({ settings: settingsItem })).toEqual({
@@ -249,7 +250,7 @@ describe('damaged version markers', () => {
   });
 
   it('is replaced by the next save', async () => {
-    const { settingsItem } = await import('@/lib/platform/storage');
+    const { settingsItem } = await import('@/lib/alerts/settings');
     await fakeBrowser.storage.local.set({ settings: { threshold: 5, notifications: false }, settings$: { v: -1e12 } });
     await settingsItem.set({ threshold: 9, notifications: true });
     expect(await settingsItem.get()).toEqual({ threshold: 9, notifications: true });
@@ -262,7 +263,7 @@ describe('damaged times', () => {
     ['negative', { nextAt: -5 }],
     ['from before any clock that can reach FluxImage', { checkedAt: 1000 }],
   ])('a poll status with a time %s reads as absent', async (_, change) => {
-    const { pollStatusItem } = await import('@/lib/platform/storage');
+    const { pollStatusItem } = await import('@/lib/polling/status');
     const status = {
       kind: 'server',
       checkedAt: 1795615260000,
@@ -309,7 +310,8 @@ describe('migrations', () => {
 
 describe('reading several items at once', () => {
   it('gives the same values as reading each, including a migrated one', async () => {
-    const { defineStoredValue, readStored, settingsItem } = await import('@/lib/platform/storage');
+    const { defineStoredValue, readStored } = await import('@/lib/platform/storage');
+    const { settingsItem } = await import('@/lib/alerts/settings');
     const walked = defineStoredValue('walked', {
       parse: (value) => (typeof value === 'object' && value !== null ? (value as { credits: number }) : undefined),
       fallback: null,

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { apiKeyItem, defineStoredValue, pollStatusItem, settingsItem, snapshotItem } from '@/lib/platform/storage';
+import { defineStoredValue } from '@/lib/platform/storage';
+import { settingsItem } from '@/lib/alerts/settings';
+import { pollStatusItem } from '@/lib/polling/status';
+import { snapshotItem } from '@/lib/account/usage';
+import { apiKeyItem } from '@/lib/account/key';
 import { DEFAULT_SETTINGS } from '@/lib/alerts/settings';
 import { KEY, usage } from '../helpers';
 
