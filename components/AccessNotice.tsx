@@ -5,7 +5,7 @@ import { useStored } from '@/components/use-stored';
 import { requestApiAccess } from '@/lib/platform/browser-edges';
 import { waitsForAccess } from '@/lib/polling/failures';
 import { t } from '@/lib/platform/i18n';
-import { isFailure, type PollStatus } from '@/lib/polling/status';
+import { isFailure } from '@/lib/polling/status';
 import { pollStatusItem } from '@/lib/polling/status';
 import { describeFailureCause } from '@/lib/display/view';
 
@@ -20,8 +20,8 @@ interface Answer {
  * "Access to fluximage.app is off", with a button that asks the browser for it again.
  * Shown by the popup and the options page whenever the last check found no access.
  */
-export function AccessNotice({ initial = null }: { initial?: PollStatus | null }) {
-  const status = useStored(pollStatusItem, initial);
+export function AccessNotice() {
+  const status = useStored(pollStatusItem, null);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const off = isFailure(status) && waitsForAccess(status.kind);
   const about = off ? status.checkedAt : null;

@@ -1,20 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { FirstRead } from '@/lib/platform/first-read';
 import type { StorageItem, StoredValue } from '@/lib/platform/storage';
-
-/** What a page read from storage before its first render. */
-export interface FirstRead {
-  /** Everything that was in `storage.local`. */
-  stored: Record<string, unknown>;
-  /** Storage keys written since the read was asked for; it keeps filling as writes land. */
-  written: ReadonlySet<string>;
-}
 
 let firstRead: FirstRead | undefined;
 
 /**
- * Hands over what the page read before its first render (the options page does, in
- * entrypoints/options/first-read.ts), so items in it render with their stored value at
- * once and are not read again right after painting.
+ * Hands over what the page read before its first render (`readFirst`, both pages' main.tsx),
+ * so items in it render with their stored value at once and are not read again right after
+ * painting.
  */
 export function provideFirstRead(read: FirstRead): void {
   firstRead = read;

@@ -23,7 +23,7 @@ export const BUDGETS = {
   // about 0.15 kB to each page.
   popup: { js: 23_000, css: 2_000 },
   // The options page reads storage before its first render (the saved key in its first frame,
-  // entrypoints/options/first-read.ts): 60 bytes more. Settings that save themselves as they
+  // lib/platform/first-read.ts): 60 bytes more. Settings that save themselves as they
   // change (in order, keeping typed text until stored, asking before leaving with it): 0.6 kB.
   options: { js: 23_100, css: 2_000 },
   // Learning the renewal day and the reset's time of day from reset windows, keeping a due reset

@@ -54,12 +54,57 @@ function describeSave(outcome: SaveKeyResult, key: string, stored: string | null
 
 export function KeySection({ locale }: { locale: string }) {
   const savedKey = useStored(apiKeyItem, null);
+  const status = useStored(pollStatusItem, null);
+  const keyRejected = savedKey !== null && isFailure(status) && rejectsKey(status.kind);
+  const { draft, setDraft, busy, message, save, saveAnyway, remove } = useKeyActions(locale);
+  useFocusOnUpdateKey();
+  return (
+    <section aria-labelledby="key-heading">
+      <h2 id="key-heading">{t('accountHeading')}</h2>
+      {keyRejected && (
+        <Notice tone="error" id="key-rejected">
+          {t('savedKeyRejected')}
+        </Notice>
+      )}
+      <form onSubmit={save} noValidate>
+        <KeyField
+          value={draft}
+          onInput={setDraft}
+          describedBy={keyRejected ? 'key-rejected api-key-help' : 'api-key-help'}
+          invalid={message?.tone === 'error'}
+        />
+        <p id="api-key-help" class="help">
+          {t('apiKeyHelp')}
+        </p>
+        {savedKey && <p class="saved-key">{t('savedKey', maskKey(savedKey))}</p>}
+        <div class="row">
+          <button type="submit" class="primary" aria-busy={busy} disabled={busy}>
+            {t('save')}
+          </button>
+          {savedKey && (
+            <button type="button" class="secondary" onClick={remove} disabled={busy}>
+              {t('removeKey')}
+            </button>
+          )}
+        </div>
+      </form>
+      <div aria-live="polite">
+        {message && <Notice tone={message.tone}>{message.text}</Notice>}
+        {message?.unverifiedKey && !busy && (
+          <button type="button" class="secondary" onClick={saveAnyway}>
+            {t('saveAnyway')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** The key field's draft and the Save, Save anyway and Remove actions, one at a time. */
+function useKeyActions(locale: string) {
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
-  const status = useStored(pollStatusItem, null);
-  const keyRejected = savedKey !== null && isFailure(status) && rejectsKey(status.kind);
-  useFocusOnUpdateKey();
 
   /** Runs one key action at a time: Save and Remove are disabled until it is over. */
   const act = async (working: string, action: () => Promise<Message>, failed: MessageKey) => {
@@ -96,6 +141,8 @@ export function KeySection({ locale }: { locale: string }) {
     void saveKey(parsed.key, false);
   };
 
+  const saveAnyway = () => message?.unverifiedKey && void saveKey(message.unverifiedKey, true);
+
   const remove = () =>
     act(
       t('removingKey'),
@@ -107,46 +154,7 @@ export function KeySection({ locale }: { locale: string }) {
       'removeFailed',
     );
 
-  return (
-    <section aria-labelledby="key-heading">
-      <h2 id="key-heading">{t('accountHeading')}</h2>
-      {keyRejected && (
-        <Notice tone="error" id="key-rejected">
-          {t('savedKeyRejected')}
-        </Notice>
-      )}
-      <form onSubmit={save} noValidate>
-        <KeyField
-          value={draft}
-          onInput={setDraft}
-          describedBy={keyRejected ? 'key-rejected api-key-help' : 'api-key-help'}
-          invalid={message?.tone === 'error'}
-        />
-        <p id="api-key-help" class="help">
-          {t('apiKeyHelp')}
-        </p>
-        {savedKey && <p class="saved-key">{t('savedKey', maskKey(savedKey))}</p>}
-        <div class="row">
-          <button type="submit" class="primary" aria-busy={busy} disabled={busy}>
-            {t('save')}
-          </button>
-          {savedKey && (
-            <button type="button" class="secondary" onClick={remove} disabled={busy}>
-              {t('removeKey')}
-            </button>
-          )}
-        </div>
-      </form>
-      <div aria-live="polite">
-        {message && <Notice tone={message.tone}>{message.text}</Notice>}
-        {message?.unverifiedKey && !busy && (
-          <button type="button" class="secondary" onClick={() => void saveKey(message.unverifiedKey!, true)}>
-            {t('saveAnyway')}
-          </button>
-        )}
-      </div>
-    </section>
-  );
+  return { draft, setDraft, busy, message, save, saveAnyway, remove };
 }
 
 /** Opened as `options.html#update-key` (the popup's "Update your key"): the key field takes the focus. */

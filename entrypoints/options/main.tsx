@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import './options.css';
 import { provideFirstRead } from '@/components/use-stored';
-import { readFirst } from './first-read';
+import { readFirst } from '@/lib/platform/first-read';
 import { t, uiLanguage } from '@/lib/platform/i18n';
 import { App } from './App';
 

@@ -1,74 +1,47 @@
-import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccessNotice } from '@/components/AccessNotice';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { Notice } from '@/components/Notice';
 import { useStored } from '@/components/use-stored';
-import { send } from '@/lib/platform/messages';
-import { describeActionError } from '@/components/action-error';
-import { earliestUserRefresh } from '@/lib/polling/schedule';
-import { popupActions } from '@/lib/display/popup-actions';
-import { t } from '@/lib/platform/i18n';
-import { DASHBOARD_URL } from '@/lib/account/config';
-import { settingsItem } from '@/lib/alerts/settings';
-import { pollStatusItem } from '@/lib/polling/status';
-import { snapshotItem } from '@/lib/account/usage';
 import { apiKeyItem } from '@/lib/account/key';
-import { toView, describeFailure } from '@/lib/display/view';
 import { planLabel } from '@/lib/account/plan';
-import { UsageDetails } from './UsageDetails';
+import { snapshotItem } from '@/lib/account/usage';
+import { DEFAULT_SETTINGS, settingsItem } from '@/lib/alerts/settings';
+import { popupActions, type PopupActions } from '@/lib/display/popup-actions';
+import { describeFailure, toView, type View } from '@/lib/display/view';
+import { t } from '@/lib/platform/i18n';
+import { earliestUserRefresh } from '@/lib/polling/schedule';
+import { pollStatusItem } from '@/lib/polling/status';
+import { Footer } from './Footer';
 import { ForecastSlot } from './ForecastSlot';
-import { RefreshButton, RefreshTries } from './RefreshButton';
-import { UpdateKeyButton } from './UpdateKeyButton';
-import type { PopupState } from './state';
+import { NoKey } from './NoKey';
+import { useClock, useRefresh } from './hooks';
+import { UsageDetails } from './UsageDetails';
 
-export function App({ initial }: { initial: PopupState }) {
-  const key = useStored(apiKeyItem, initial.key);
-  const snapshot = useStored(snapshotItem, initial.snapshot);
-  const status = useStored(pollStatusItem, initial.status);
-  const settings = useStored(settingsItem, initial.settings);
-  const [refreshing, setRefreshing] = useState(false);
-  const [refreshError, setRefreshError] = useState<string | null>(null);
-  const { locale } = initial;
+const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());
+
+/** The popup: the account's numbers from storage at once, refreshed in the background when opened. */
+export function App({ locale }: { locale: string }) {
+  const key = useStored(apiKeyItem, null);
+  const snapshot = useStored(snapshotItem, null);
+  const status = useStored(pollStatusItem, null);
+  const settings = useStored(settingsItem, DEFAULT_SETTINGS);
   const view = toView({ hasKey: key !== null, snapshot, status, settings });
   // A check the user asks for keeps a minimum gap after the last one (and honours Retry-After).
   const now = useClock((at) => earliestUserRefresh(status, at));
-  const refreshAt = earliestUserRefresh(status, now);
-  const tooSoon = refreshAt !== null && refreshAt > now;
-  // Stored times ahead of the clock: it was set back, and the background pulls them back when asked.
-  const clockSetBack = status !== null && status.checkedAt > now;
+  const refresh = useRefresh({ key, status, now });
+  if (view.kind === 'no-key') return <NoKey onOpenOptions={openOptions} />;
   const actions = popupActions(view, status, now);
+  return (
+    <>
+      <Header view={view} locale={locale} refreshError={refresh.error} />
+      <Body view={view} actions={actions} now={now} locale={locale} />
+      <Footer actions={actions} refresh={refresh} now={now} locale={locale} onOpenOptions={openOptions} />
+    </>
+  );
+}
 
-  const refresh = async () => {
-    setRefreshing(true);
-    setRefreshError(null);
-    try {
-      await send('refresh');
-    } catch (error) {
-      setRefreshError(t('refreshFailed', describeActionError(error)));
-    } finally {
-      setRefreshing(false);
-    }
-  };
-  useEffect(() => {
-    if (initial.key !== null && (!tooSoon || clockSetBack)) void refresh();
-  }, []);
-
-  const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());
-
-  if (view.kind === 'no-key') {
-    return (
-      <section class="empty-state" aria-labelledby="no-key-heading">
-        <img src="/icon/48.png" width={48} height={48} alt="" />
-        <h1 id="no-key-heading">{t('noKeyHeading')}</h1>
-        <p>{t('noKeyBody')}</p>
-        <button type="button" class="primary" onClick={openOptions}>
-          {t('setApiKey')}
-        </button>
-      </section>
-    );
-  }
-
+function Header({ view, locale, refreshError }: { view: View; locale: string; refreshError: string | null }) {
   return (
     <>
       <header class="brand">
@@ -77,76 +50,45 @@ export function App({ initial }: { initial: PopupState }) {
         {view.snapshot && <p class="plan">{t('planName', planLabel(view.snapshot.usage.plan, t))}</p>}
       </header>
       {view.kind === 'rejected' && <Notice tone="error">{t('causeUnauthorized')}</Notice>}
-      <AccessNotice initial={initial.status} />
+      <AccessNotice />
       {view.failure && view.kind !== 'rejected' && view.kind !== 'access-off' && (
         <Notice tone="warning">{describeFailure(view.failure, t, locale)}</Notice>
       )}
       {refreshError && <Notice tone="error">{refreshError}</Notice>}
-      {view.snapshot ? (
-        <>
-          <ErrorBoundary resetKey={view.snapshot}>
-            <UsageDetails
-              view={view}
-              snapshot={view.snapshot}
-              locale={locale}
-              now={now}
-              packsFirst={actions.primary === 'top-up'}
-            />
-          </ErrorBoundary>
-          <ErrorBoundary resetKey={view.snapshot}>
-            <ForecastSlot
-              readAt={view.snapshot.fetchedAt}
-              now={now}
-              locale={locale}
-              compressionsUsedUp={actions.compressionsUsedUp}
-              onOpenSettings={openOptions}
-            />
-          </ErrorBoundary>
-        </>
-      ) : (
-        view.kind === 'loading' && <p class="loading">{t('loadingCredits')}</p>
-      )}
-      <footer class="actions">
-        {actions.primary === 'update-key' && <UpdateKeyButton />}
-        {actions.refresh && (
-          <RefreshButton
-            offer={actions.refresh}
-            refreshing={refreshing}
-            now={now}
-            locale={locale}
-            onRefresh={refresh}
-          />
-        )}
-        <a href={DASHBOARD_URL} target="_blank" rel="noopener noreferrer">
-          {t('openDashboard')}
-        </a>
-        {/* "Update your key" already leads to the settings. */}
-        {actions.primary !== 'update-key' && (
-          <button type="button" class="link" onClick={openOptions}>
-            {t('openSettings')}
-          </button>
-        )}
-      </footer>
-      {actions.refresh && <RefreshTries offer={actions.refresh} locale={locale} />}
     </>
   );
 }
 
-/**
- * The current time, ticking every 30 s so "updated 3 min ago" stays true while open,
- * and once more at the time `wakeAt` gives for it (when Refresh becomes available again).
- */
-function useClock(wakeAt: (now: number) => number | null): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  const at = wakeAt(now);
-  useEffect(() => {
-    if (at === null || at <= Date.now()) return;
-    const timer = setTimeout(() => setNow(Date.now()), at - Date.now() + 50);
-    return () => clearTimeout(timer);
-  }, [at]);
-  return now;
+interface BodyProps {
+  view: View;
+  actions: PopupActions;
+  now: number;
+  locale: string;
+}
+
+/** The numbers, then the forecast block (its code comes after the numbers are painted). */
+function Body({ view, actions, now, locale }: BodyProps) {
+  if (!view.snapshot) return view.kind === 'loading' ? <p class="loading">{t('loadingCredits')}</p> : null;
+  return (
+    <>
+      <ErrorBoundary resetKey={view.snapshot}>
+        <UsageDetails
+          view={view}
+          snapshot={view.snapshot}
+          locale={locale}
+          now={now}
+          packsFirst={actions.primary === 'top-up'}
+        />
+      </ErrorBoundary>
+      <ErrorBoundary resetKey={view.snapshot}>
+        <ForecastSlot
+          readAt={view.snapshot.fetchedAt}
+          now={now}
+          locale={locale}
+          compressionsUsedUp={actions.compressionsUsedUp}
+          onOpenSettings={openOptions}
+        />
+      </ErrorBoundary>
+    </>
+  );
 }

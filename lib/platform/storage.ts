@@ -60,26 +60,7 @@ export function defineStoredValue<T>(key: string, options: ValueOptions<T>): Sto
   };
 
   /** Walks stored data forward from the version that wrote it, once per page or worker. */
-  const migrate = () =>
-    (migrated ??= (async () => {
-      const stored = await area().get([key, metaKey]);
-      const from = versionOf(stored[metaKey], options.version);
-      if (from === null || from === options.version) return;
-      let value = stored[key];
-      if (value !== undefined) {
-        for (let version = from + 1; version <= options.version; version += 1) {
-          const step = options.migrations?.[version];
-          if (step) value = step(value);
-          if (value === undefined) break;
-        }
-        if (value === undefined) await area().remove(key);
-      }
-      await area().set(
-        value === undefined
-          ? { [metaKey]: { v: options.version } }
-          : { [key]: value, [metaKey]: { v: options.version } },
-      );
-    })());
+  const migrate = () => (migrated ??= migrateStored(key, options));
 
   // One round trip when the data is current (always, once migrated): a worker's start
   // draws the badge from four items, each read with a single call.
@@ -103,28 +84,55 @@ export function defineStoredValue<T>(key: string, options: ValueOptions<T>): Sto
       await migrate();
       await area().remove([key, metaKey]);
     },
-    // A change is read again exactly as `get` reads (the version marker checked, migrations
-    // walked): a change event holds only what changed. Of reads that cross, only the one
-    // begun last is delivered, so an earlier read never overwrites a later change.
-    watch: (callback) => {
-      let latest = 0;
-      let watching = true;
-      const listener = (changes: Record<string, unknown>, areaName: string) => {
-        if (areaName !== 'local' || !(key in changes || metaKey in changes)) return;
-        const read = (latest += 1);
-        get().then(
-          (value) => {
-            if (watching && read === latest) callback(value);
-          },
-          () => undefined,
-        );
-      };
-      browser.storage.onChanged.addListener(listener);
-      return () => {
-        watching = false;
-        browser.storage.onChanged.removeListener(listener);
-      };
-    },
+    watch: (callback) => watchStored([key, metaKey], get, callback),
+  };
+}
+
+/** Walks the stored value of `key` forward from the version that wrote it to `options.version`. */
+async function migrateStored<T>(key: string, options: ValueOptions<T>): Promise<void> {
+  const metaKey = `${key}$`;
+  const area = browser.storage.local;
+  const stored = await area.get([key, metaKey]);
+  const from = versionOf(stored[metaKey], options.version);
+  if (from === null || from === options.version) return;
+  let value = stored[key];
+  if (value !== undefined) {
+    for (let version = from + 1; version <= options.version; version += 1) {
+      const step = options.migrations?.[version];
+      if (step) value = step(value);
+      // A step that returns nothing drops the data: the walk ends there.
+      if (value === undefined) break;
+    }
+    if (value === undefined) await area.remove(key);
+  }
+  await area.set(
+    value === undefined ? { [metaKey]: { v: options.version } } : { [key]: value, [metaKey]: { v: options.version } },
+  );
+}
+
+/**
+ * Calls `callback` with the value after each change of `keys`, read again exactly as `get`
+ * reads (the version marker checked, migrations walked): a change event holds only what
+ * changed. Of reads that cross, only the one begun last is delivered, so an earlier read
+ * never overwrites a later change.
+ */
+function watchStored<T>(keys: readonly string[], get: () => Promise<T>, callback: (value: T) => void): () => void {
+  let latest = 0;
+  let watching = true;
+  const listener = (changes: Record<string, unknown>, areaName: string) => {
+    if (areaName !== 'local' || !keys.some((key) => key in changes)) return;
+    const read = (latest += 1);
+    get().then(
+      (value) => {
+        if (watching && read === latest) callback(value);
+      },
+      () => undefined,
+    );
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => {
+    watching = false;
+    browser.storage.onChanged.removeListener(listener);
   };
 }
 

@@ -5,6 +5,8 @@
  * it runs); work that started under an older ticket is stale and must not be
  * stored, so the last action the user took always wins.
  */
+export type Serial = ReturnType<typeof createSerial>;
+
 export function createSerial() {
   let queue: Promise<unknown> = Promise.resolve();
   let generation = 0;

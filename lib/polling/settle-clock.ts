@@ -1,4 +1,4 @@
-import type { PollerDeps, PollerStore } from './poller';
+import type { PollerDeps, PollerStore } from './deps';
 import { repeatMinutes } from './check-policy';
 import { settleStatus } from './schedule';
 

@@ -3,7 +3,7 @@ import { historyItem } from '../history/stored';
 import { insightAlertMemoryItem } from '../foresight/alerts';
 import { insightSettingsItem } from '../foresight/settings';
 import { insightsViewItem } from '../foresight/block-item';
-import type { PollerStore } from './poller';
+import type { PollerStore } from './deps';
 import { settingsItem } from '../alerts/settings';
 import { alertMemoryItem } from '../alerts/credit-level';
 import { pollStatusItem } from './status';

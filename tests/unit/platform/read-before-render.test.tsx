@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { provideFirstRead, useStored } from '@/components/use-stored';
 import { type StoredValue } from '@/lib/platform/storage';
 import { apiKeyItem } from '@/lib/account/key';
-import { readFirst } from '@/entrypoints/options/first-read';
+import { readFirst } from '@/lib/platform/first-read';
 
 const STORED_KEY = `flx_live_${'a'.repeat(40)}`;
 const NEWER_KEY = `flx_live_${'b'.repeat(40)}`;
