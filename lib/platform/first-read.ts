@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { StorageItem } from './storage';
 
 /** What a page read from storage before its first render. */
 export interface FirstRead {
@@ -17,17 +16,12 @@ export interface FirstRead {
  * noted from the moment it is asked for, so a value changed before the page subscribed to
  * it is read again.
  */
-export async function readFirst(items?: readonly StorageItem<unknown>[]): Promise<FirstRead> {
+export async function readFirst(items?: readonly { storageKeys: readonly string[] }[]): Promise<FirstRead> {
   const written = new Set<string>();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local') for (const key of Object.keys(changes)) written.add(key);
   });
   const keys = items ? items.flatMap((item) => [...item.storageKeys]) : null;
-  const stored = await browser.storage.local.get(keys);
-  // A named item written by an older version is migrated first (then read again), so the first
-  // frame never shows a default where stored data is waiting for its migration.
-  const outdated = items?.filter((item) => item.readFrom(stored) === null) ?? [];
-  if (outdated.length === 0) return { stored, written };
-  await Promise.all(outdated.map((item) => item.get()));
+  // An item still to be migrated is not in it: `useStored` reads that one, migrated, after the first frame.
   return { stored: await browser.storage.local.get(keys), written };
 }

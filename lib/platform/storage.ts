@@ -143,20 +143,3 @@ export function withSchema<T>(schema: z.ZodMiniType<T>) {
     return parsed.success ? parsed.data : undefined;
   };
 }
-
-type Values<T> = { [K in keyof T]: T[K] extends StorageItem<infer V> ? V : never };
-
-/**
- * Reads several items with one storage call, so a page can render in its first
- * frame; an item written by an older version is read (and migrated) on its own.
- */
-export async function readStored<T extends Record<string, StorageItem<unknown>>>(items: T): Promise<Values<T>> {
-  const stored = await browser.storage.local.get(Object.values(items).flatMap((item) => [...item.storageKeys]));
-  const entries = await Promise.all(
-    Object.entries(items).map(async ([name, item]) => [
-      name,
-      (item.readFrom(stored) ?? { value: await item.get() }).value,
-    ]),
-  );
-  return Object.fromEntries(entries) as Values<T>;
-}

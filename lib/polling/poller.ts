@@ -1,14 +1,15 @@
 import type { BackgroundApi, RefreshResult } from '../platform/messages';
 import type { PollerDeps } from './deps';
 import { FAILURES, waitsForAccess } from './failures';
-import { createKeyActions } from './key-actions';
-import { createRecorder } from './record';
-import { createRequests } from './requests';
+import type { PollerContext } from './context';
+import { removeKey, saveKey } from './key-actions';
+import { recordAndRedraw, redraw } from './record';
+import { request, unlessAccessWithdrawn, waitsForUser } from './requests';
 import { earliestUserRefresh } from './schedule';
 import { createSerial } from './serial';
 import { isFailure } from './status';
 import { isWaitingForUser } from './transitions';
-import { createUpkeep } from './upkeep';
+import { insightSettingsChanged, personReturned, resume, settleClock } from './upkeep';
 
 export type { PollerDeps, PollerStore, UsageApi } from './deps';
 export type Poller = ReturnType<typeof createPoller>;
@@ -22,23 +23,21 @@ export type Poller = ReturnType<typeof createPoller>;
 export function createPoller(deps: PollerDeps) {
   const { store } = deps;
   const serial = createSerial();
-  const requests = createRequests(deps);
-  const recorder = createRecorder(deps);
   let inFlight: Promise<void> | null = null;
 
   async function pollOnce(): Promise<void> {
     // Taken before anything is read: a key change from here on makes this answer stale.
     const ticket = serial.current();
     const [key, status] = await Promise.all([store.apiKey.get(), store.status.get()]);
-    if (await requests.waitsForUser(key, status)) {
+    if (await waitsForUser(deps, key, status)) {
       await deps.schedule(null);
-      return recorder.redraw();
+      return redraw(deps);
     }
-    const outcome = await requests.request(key!);
+    const outcome = await request(deps, key!);
     await serial.exclusive(async () => {
       // A key saved meanwhile (its save may have superseded before this poll began) makes this answer another key's.
       if (!serial.isCurrent(ticket) || (await store.apiKey.get()) !== key) return;
-      await recorder.recordAndRedraw(await requests.unlessAccessWithdrawn(outcome));
+      await recordAndRedraw(deps, await unlessAccessWithdrawn(deps, outcome));
     });
   }
 
@@ -50,16 +49,16 @@ export function createPoller(deps: PollerDeps) {
     return inFlight;
   }
 
-  const upkeep = createUpkeep({ deps, serial, requests, recorder, poll, isPolling: () => inFlight !== null });
+  const context: PollerContext = { deps, serial, poll, isPolling: () => inFlight !== null };
 
   /**
    * A refresh asked for by the user. It joins a poll in flight, and keeps a minimum
    * gap after the last check (and any Retry-After), so clicking cannot flood FluxImage.
    */
   async function refresh(): Promise<RefreshResult> {
-    await upkeep.settleClock();
+    await settleClock(context);
     const [key, status] = await Promise.all([store.apiKey.get(), store.status.get()]);
-    if (await requests.waitsForUser(key, status)) return { result: 'idle' };
+    if (await waitsForUser(deps, key, status)) return { result: 'idle' };
     const now = deps.now();
     const at = inFlight ? null : earliestUserRefresh(status, now);
     if (at !== null && at > now) return { result: 'too-soon', at };
@@ -86,13 +85,23 @@ export function createPoller(deps: PollerDeps) {
     if (isWaitingForUser(key, status)) return;
     const ticket = serial.current();
     await serial.exclusive(async () => {
-      if (serial.isCurrent(ticket)) await recorder.recordAndRedraw({ ok: false, kind: 'access-off' });
+      if (serial.isCurrent(ticket)) await recordAndRedraw(deps, { ok: false, kind: 'access-off' });
     });
   }
 
-  const { saveKey, removeKey } = createKeyActions({ deps, serial, requests, recorder });
-  const { resume, insightSettingsChanged, personReturned } = upkeep;
-  const handlers: BackgroundApi = { refresh, saveKey, removeKey };
-  const redraw = recorder.redraw;
-  return { ...handlers, poll, reconnect, resume, redraw, accessChanged, insightSettingsChanged, personReturned };
+  const handlers: BackgroundApi = {
+    refresh,
+    saveKey: (request) => saveKey(context, request),
+    removeKey: () => removeKey(context),
+  };
+  return {
+    ...handlers,
+    poll,
+    reconnect,
+    accessChanged,
+    resume: () => resume(context),
+    redraw: () => redraw(deps),
+    insightSettingsChanged: () => insightSettingsChanged(context),
+    personReturned: () => personReturned(context),
+  };
 }

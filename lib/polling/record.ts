@@ -11,7 +11,7 @@ const storeOrRemove = <T>(item: StoredValue<T>, value: T | null | undefined) =>
   value === undefined ? undefined : value === null ? item.remove() : item.set(value);
 
 /** The badge, from what is stored. */
-async function redraw({ store, showView }: PollerDeps): Promise<void> {
+export async function redraw({ store, showView }: PollerDeps): Promise<void> {
   const [key, snapshot, status, settings, insightSettings] = await Promise.all([
     store.apiKey.get(),
     store.snapshot.get(),
@@ -23,7 +23,7 @@ async function redraw({ store, showView }: PollerDeps): Promise<void> {
 }
 
 /** Recomputes the popup's forecast block from what is stored (after a check, or a change of renewal day). */
-async function describe(deps: PollerDeps): Promise<void> {
+export async function describe(deps: PollerDeps): Promise<void> {
   const { store } = deps;
   const [snapshot, history, insightSettings] = await Promise.all([
     store.snapshot.get(),
@@ -79,7 +79,7 @@ async function record(deps: PollerDeps, outcome: FetchOutcome): Promise<void> {
 }
 
 /** Stores what an answer means; if that fails, at least records that something went wrong. */
-async function recordAndRedraw(deps: PollerDeps, outcome: FetchOutcome): Promise<void> {
+export async function recordAndRedraw(deps: PollerDeps, outcome: FetchOutcome): Promise<void> {
   try {
     await record(deps, outcome);
   } catch (error) {
@@ -89,14 +89,3 @@ async function recordAndRedraw(deps: PollerDeps, outcome: FetchOutcome): Promise
     await redraw(deps);
   }
 }
-
-/** What an answer leaves behind: the stored numbers, status, history and memories, the badge and the alerts. */
-export function createRecorder(deps: PollerDeps) {
-  return {
-    redraw: () => redraw(deps),
-    describe: () => describe(deps),
-    recordAndRedraw: (outcome: FetchOutcome) => recordAndRedraw(deps, outcome),
-  };
-}
-
-export type Recorder = ReturnType<typeof createRecorder>;

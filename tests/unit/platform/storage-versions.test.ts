@@ -231,13 +231,14 @@ describe('damaged version markers', () => {
   ];
 
   it.each(markers)('%s reads as absent, at once', async (_, marker) => {
-    const { defineStoredValue, readStored } = await import('@/lib/platform/storage');
+    const { defineStoredValue } = await import('@/lib/platform/storage');
+    const { readFirst } = await import('@/lib/platform/first-read');
     const { settingsItem } = await import('@/lib/alerts/settings');
     await fakeBrowser.storage.local.set({ settings: { threshold: 5, notifications: false }, settings$: marker });
     expect(await settingsItem.get()).toEqual({ threshold: null, notifications: true });
-    expect(await readStored({ settings: settingsItem })).toEqual({
-      settings: { threshold: null, notifications: true },
-    });
+    // What a page reads before its first render, too.
+    const { stored } = await readFirst([settingsItem]);
+    expect(settingsItem.readFrom(stored)).toEqual({ value: { threshold: null, notifications: true } });
     // An item with migrations to walk treats it the same way.
     await fakeBrowser.storage.local.set({ walked: 42, walked$: marker });
     const walked = defineStoredValue('walked', {
@@ -308,9 +309,10 @@ describe('migrations', () => {
   });
 });
 
-describe('reading several items at once', () => {
-  it('gives the same values as reading each, including a migrated one', async () => {
-    const { defineStoredValue, readStored } = await import('@/lib/platform/storage');
+describe('reading several items at once, before a first render', () => {
+  it('gives the values that are current, and leaves one still to migrate to its own read', async () => {
+    const { defineStoredValue } = await import('@/lib/platform/storage');
+    const { readFirst } = await import('@/lib/platform/first-read');
     const { settingsItem } = await import('@/lib/alerts/settings');
     const walked = defineStoredValue('walked', {
       parse: (value) => (typeof value === 'object' && value !== null ? (value as { credits: number }) : undefined),
@@ -323,10 +325,10 @@ describe('reading several items at once', () => {
       walked$: { v: 1 },
       settings: { threshold: 5, notifications: true },
     });
-    expect(await readStored({ walked, settings: settingsItem })).toEqual({
-      walked: { credits: 7 },
-      settings: { threshold: 5, notifications: true },
-    });
+    const { stored } = await readFirst([walked, settingsItem]);
+    expect(walked.readFrom(stored)).toBeNull();
+    expect(await walked.get()).toEqual({ credits: 7 });
+    expect(settingsItem.readFrom(stored)).toEqual({ value: { threshold: 5, notifications: true } });
   });
 });
 
