@@ -17,7 +17,9 @@ export function provideFirstRead(read: FirstRead): void {
 function fromFirstRead<T>(item: StoredValue<T>): { value: T } | null {
   const { storageKeys, readFrom } = item as Partial<StorageItem<T>>;
   if (!firstRead || !storageKeys || !readFrom) return null;
-  const { stored, written } = firstRead;
+  const { stored, written, keys } = firstRead;
+  // An item the read did not ask for is not absent: it is read on its own.
+  if (keys && !storageKeys.every((key) => keys.has(key))) return null;
   return storageKeys.some((key) => written.has(key)) ? null : readFrom(stored);
 }
 

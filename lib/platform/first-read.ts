@@ -6,6 +6,8 @@ export interface FirstRead {
   stored: Record<string, unknown>;
   /** Storage keys written since the read was asked for; it keeps filling as writes land. */
   written: ReadonlySet<string>;
+  /** The storage keys it read; `null` when it read the whole area. */
+  keys: ReadonlySet<string> | null;
 }
 
 /**
@@ -23,5 +25,5 @@ export async function readFirst(items?: readonly { storageKeys: readonly string[
   });
   const keys = items ? items.flatMap((item) => [...item.storageKeys]) : null;
   // An item still to be migrated is not in it: `useStored` reads that one, migrated, after the first frame.
-  return { stored: await browser.storage.local.get(keys), written };
+  return { stored: await browser.storage.local.get(keys), written, keys: keys && new Set(keys) };
 }

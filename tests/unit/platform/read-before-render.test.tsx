@@ -5,6 +5,7 @@ import { provideFirstRead, useStored } from '@/components/use-stored';
 import { type StoredValue } from '@/lib/platform/storage';
 import { apiKeyItem } from '@/lib/account/key';
 import { readFirst } from '@/lib/platform/first-read';
+import { settingsItem } from '@/lib/alerts/settings';
 
 const STORED_KEY = `flx_live_${'a'.repeat(40)}`;
 const NEWER_KEY = `flx_live_${'b'.repeat(40)}`;
@@ -42,6 +43,15 @@ describe('a page that reads storage before its first render', () => {
     const page = mount();
     await settle();
     expect(page.textContent).toBe(NEWER_KEY);
+  });
+
+  it('that names only some items still shows the others as stored, once they are read', async () => {
+    await apiKeyItem.set(STORED_KEY);
+    // The popup reads first only what its first frame draws; the key is not among them here.
+    provideFirstRead(await readFirst([settingsItem]));
+    const page = mount();
+    await settle();
+    expect(page.textContent).toBe(STORED_KEY);
   });
 
   it('shows later changes as they happen', async () => {
