@@ -1,17 +1,18 @@
 import { browser } from 'wxt/browser';
 import { createUsageApi } from '@/lib/account/api-client';
-import { toBadgeView } from '@/lib/display/badge';
+import { accountsBadge } from '@/lib/display/badge-choice';
+import { accountName, accountsItem, type Account } from '@/lib/account/accounts';
+import { upgradeToAccounts } from '@/lib/account/upgrade';
 import { API_ORIGIN } from '@/lib/account/config';
 import { creditAlert } from '@/lib/alerts/credit-words';
 import { t, uiLocale } from '@/lib/platform/i18n';
 import { serve } from '@/lib/platform/serve';
-import { createPoller } from '@/lib/polling/poller';
+import { createAccountsPoller } from '@/lib/polling/accounts';
 import { extensionStore } from '@/lib/polling/store';
 import { insightAlertWords } from '@/lib/foresight/alert-words';
-import { insightSettingsItem } from '@/lib/foresight/settings';
+import { insightSettingsItem, onRenewalDayChanged } from '@/lib/foresight/settings';
 import { insightsView } from '@/lib/foresight/block';
 import { settingsItem } from '@/lib/alerts/settings';
-import { apiKeyItem } from '@/lib/account/key';
 import {
   POLL_ALARM,
   clearNotifications,
@@ -30,47 +31,88 @@ const guard =
   (...args: A) =>
     void task(...args).catch(() => undefined);
 
+/** An account's name as the badge and notifications show it (the default needs its plan and key). */
+async function nameOf(account: Account): Promise<string> {
+  const store = extensionStore(account.id);
+  const [snapshot, key] = await Promise.all([store.snapshot.get(), store.apiKey.get()]);
+  return accountName(account, snapshot?.usage.plan ?? null, key, t);
+}
+
+/** A notification's title, after the account's name when there are several. */
+async function titleFor(account: string, title: string): Promise<string> {
+  const accounts = await accountsItem.get();
+  const named = accounts.length > 1 && accounts.find(({ id }) => id === account);
+  return named ? t('notificationForAccount', await nameOf(named), title) : title;
+}
+
 export default defineBackground(() => {
-  const poller = createPoller({
+  // Before anything reads storage: a single-key install becomes its first account.
+  const ready = upgradeToAccounts(Date.now()).catch(() => undefined);
+  const poller = createAccountsPoller({
     api: createUsageApi({ origin: API_ORIGIN, fetch: (input, init) => fetch(input, init), now: Date.now }),
     hasAccess: hasApiAccess,
     now: Date.now,
     random: Math.random,
-    store: extensionStore,
+    accounts: accountsItem,
+    insightSettings: insightSettingsItem,
+    storeOf: extensionStore,
     schedule: schedulePoll,
     isScheduled: isPollScheduled,
-    showView: (view, insightSettings) => setBadge(toBadgeView(view, t, uiLocale(), insightSettings)),
-    announce: (level, usage) => {
-      const { title, message } = creditAlert(level, usage, t, uiLocale());
-      return showNotification('credits', title, message);
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    showBadge: async (views, insightSettings) => {
+      const named = await Promise.all(
+        views.map(async ({ account, view }) => ({ id: account.id, name: await nameOf(account), view })),
+      );
+      await setBadge(accountsBadge(named, t, uiLocale(), insightSettings));
     },
-    announceInsight: (announcement) => {
+    announce: async (account, level, usage) => {
+      const { title, message } = creditAlert(level, usage, t, uiLocale());
+      return showNotification('credits', account, await titleFor(account, title), message);
+    },
+    announceInsight: async (account, announcement) => {
       const { title, message } = insightAlertWords(announcement, Date.now(), uiLocale(), t);
-      return showNotification(announcement.kind, title, message);
+      return showNotification(announcement.kind, account, await titleFor(account, title), message);
     },
     clearAnnouncements: clearNotifications,
     describeInsights: insightsView,
   });
+  const afterUpgrade =
+    <A extends unknown[], R>(task: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      await ready;
+      return task(...args);
+    };
 
-  serve(poller);
+  serve({
+    refresh: afterUpgrade(poller.refresh),
+    addAccount: afterUpgrade(poller.addAccount),
+    saveKey: afterUpgrade(poller.saveKey),
+    removeAccount: afterUpgrade(poller.removeAccount),
+    renameAccount: afterUpgrade(poller.renameAccount),
+  });
   browser.alarms.onAlarm.addListener(
-    guard(async (alarm) => {
-      if (alarm.name === POLL_ALARM) await poller.poll();
-    }),
+    guard(
+      afterUpgrade(async (alarm: { name: string }) => {
+        if (alarm.name === POLL_ALARM) await poller.pollDue();
+      }),
+    ),
   );
-  browser.runtime.onStartup.addListener(guard(poller.poll));
+  browser.runtime.onStartup.addListener(guard(afterUpgrade(poller.pollAll)));
   browser.runtime.onInstalled.addListener(
-    guard(async ({ reason }) => {
-      if (reason === 'install' && (await apiKeyItem.get()) === null) await browser.runtime.openOptionsPage();
-      // After an update (or a reload of an unpacked build) the numbers may be from an older version.
-      else await poller.poll();
-    }),
+    guard(
+      afterUpgrade(async ({ reason }: { reason: string }) => {
+        if (reason === 'install' && (await accountsItem.get()).length === 0) await browser.runtime.openOptionsPage();
+        // After an update (or a reload of an unpacked build) the numbers may be from an older version.
+        else await poller.pollAll();
+      }),
+    ),
   );
   browser.notifications.onClicked.addListener(guard(openFromNotification));
-  onPermissionsChanged(guard(poller.accessChanged));
-  settingsItem.watch(guard(poller.redraw));
-  insightSettingsItem.watch(guard(poller.insightSettingsChanged));
-  self.addEventListener('online', guard(poller.reconnect));
+  onPermissionsChanged(guard(afterUpgrade(poller.accessChanged)));
+  settingsItem.watch(guard(afterUpgrade(poller.redraw)));
+  insightSettingsItem.watch(guard(afterUpgrade(poller.insightSettingsChanged)));
+  onRenewalDayChanged(afterUpgrade(async (account: string) => poller.renewalDayChanged(account)));
+  self.addEventListener('online', guard(afterUpgrade(poller.reconnect)));
 
-  void guard(poller.resume)();
+  void guard(afterUpgrade(poller.resume))();
 });

@@ -1,4 +1,5 @@
-import { defineStoredValue } from '../platform/storage';
+import { FIRST_ACCOUNT, accountKey } from './account-id';
+import { defineStoredFamily } from '../platform/storage';
 
 /** FluxImage API keys: `flx_live_` followed by 40 hexadecimal characters. */
 export const KEY_PREFIX = 'flx_live_';
@@ -17,8 +18,11 @@ export function maskKey(key: string): string {
 }
 
 /** The key, in `storage.local` only (never synced): anything that is not a key reads as none. */
-export const apiKeyItem = defineStoredValue<string | null>('apiKey', {
+export const apiKeyItems = defineStoredFamily<string | null>(accountKey('apiKey'), {
   parse: (value) => (typeof value === 'string' && isApiKey(value) ? value : null),
   fallback: null,
   version: 1,
 });
+/** The first account's (the only one of a single-key install). */
+export const apiKeyItem = apiKeyItems(FIRST_ACCOUNT);
+

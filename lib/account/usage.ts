@@ -1,6 +1,7 @@
+import { FIRST_ACCOUNT, accountKey } from './account-id';
 import * as z from 'zod/mini';
 import { storedTime, wholeCount } from './numbers';
-import { defineStoredValue, withSchema } from '../platform/storage';
+import { defineStoredFamily, withSchema } from '../platform/storage';
 
 /** The compression cap the API reports for "unlimited" plans (documented as e.g. 99999). */
 export const UNLIMITED_SENTINEL = 99_999;
@@ -131,8 +132,11 @@ export function wholeCredits(value: number): number {
 }
 
 /** The last good answer and when it came, checked again on every read. */
-export const snapshotItem = defineStoredValue<UsageSnapshot | null>('usageSnapshot', {
+export const snapshotItems = defineStoredFamily<UsageSnapshot | null>(accountKey('usageSnapshot'), {
   parse: withSchema(snapshotSchema),
   fallback: null,
   version: 1,
 });
+/** The first account's (the only one of a single-key install). */
+export const snapshotItem = snapshotItems(FIRST_ACCOUNT);
+

@@ -1,6 +1,7 @@
+import { FIRST_ACCOUNT, accountKey } from '../account/account-id';
 import * as z from 'zod/mini';
 import { wholeCredits } from '../account/usage';
-import { defineStoredValue, withSchema } from '../platform/storage';
+import { defineStoredFamily, withSchema } from '../platform/storage';
 
 export type CreditLevel = 'normal' | 'low' | 'empty';
 const SEVERITY: Record<CreditLevel, number> = { normal: 0, low: 1, empty: 2 };
@@ -44,8 +45,11 @@ export function decideAlert(memory: AlertMemory, level: CreditLevel): AlertDecis
 }
 
 /** Which low-credit alert was already shown, so it is not repeated across restarts. */
-export const alertMemoryItem = defineStoredValue<AlertMemory>('alertMemory', {
+export const alertMemoryItems = defineStoredFamily<AlertMemory>(accountKey('alertMemory'), {
   parse: withSchema(alertMemorySchema),
   fallback: 'normal',
   version: 1,
 });
+/** The first account's (the only one of a single-key install). */
+export const alertMemoryItem = alertMemoryItems(FIRST_ACCOUNT);
+

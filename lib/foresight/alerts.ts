@@ -1,9 +1,10 @@
+import { FIRST_ACCOUNT, accountKey } from '../account/account-id';
 import * as z from 'zod/mini';
 import type { ResetInfo } from './next-reset';
 import { outlookUntilReset, type Forecast } from './forecast';
 import type { InsightSettings } from './settings';
 import { alertMemoryFromVersion1 } from './alert-migration';
-import { defineStoredValue, withSchema } from '../platform/storage';
+import { defineStoredFamily, withSchema } from '../platform/storage';
 import type { Usage } from '../account/usage';
 
 /** The run-out warning needs a pace measured over at least this many days. */
@@ -28,13 +29,16 @@ export const DEFAULT_INSIGHT_ALERT_MEMORY: InsightAlertMemory = {
   creditsBackAt: null,
 };
 
-export const insightAlertMemoryItem = defineStoredValue<InsightAlertMemory>('insightAlertMemory', {
+export const insightAlertMemoryItems = defineStoredFamily<InsightAlertMemory>(accountKey('insightAlertMemory'), {
   parse: withSchema(insightAlertMemorySchema),
   fallback: DEFAULT_INSIGHT_ALERT_MEMORY,
   // Version 2 remembers when the run-out warning fired, not which expected reset it named.
   version: 2,
   migrations: { 2: alertMemoryFromVersion1 },
 });
+/** The first account's (the only one of a single-key install). */
+export const insightAlertMemoryItem = insightAlertMemoryItems(FIRST_ACCOUNT);
+
 
 export type InsightAnnouncement =
   | { kind: 'runOut'; daysShort: number; resetAt: number }

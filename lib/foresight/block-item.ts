@@ -1,7 +1,8 @@
+import { FIRST_ACCOUNT, accountKey } from '../account/account-id';
 import * as z from 'zod/mini';
 import type { InsightsView } from './block';
 import { storedTime, wholeCount } from '../account/numbers';
-import { defineStoredValue, withSchema } from '../platform/storage';
+import { defineStoredFamily, withSchema } from '../platform/storage';
 
 /** The forecast block's facts the worker computed after a check, and when. */
 export interface StoredInsightsView {
@@ -38,7 +39,7 @@ const storedInsightsViewSchema = z.object({
   computedAt: storedTime,
 }) satisfies z.ZodMiniType<StoredInsightsView>;
 
-export const insightsViewItem = defineStoredValue<StoredInsightsView | null>('insightsView', {
+export const insightsViewItems = defineStoredFamily<StoredInsightsView | null>(accountKey('insightsView'), {
   parse: withSchema(storedInsightsViewSchema),
   fallback: null,
   version: 2,
@@ -48,3 +49,6 @@ export const insightsViewItem = defineStoredValue<StoredInsightsView | null>('in
     2: () => undefined,
   },
 });
+/** The first account's (the only one of a single-key install). */
+export const insightsViewItem = insightsViewItems(FIRST_ACCOUNT);
+

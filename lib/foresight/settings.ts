@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { defineStoredValue, withSchema } from '../platform/storage';
+import { ACCOUNT_ID_PATTERN, accountKey, accountOfKey } from '../account/account-id';
+import { defineStoredFamily, defineStoredValue, onStoredKeysChanged, withSchema } from '../platform/storage';
 import { hasUnlimitedCompressions, type Usage } from '../account/usage';
 
 export const CHECK_INTERVALS = [5, 15, 30, 60] as const;
@@ -7,10 +8,8 @@ export type CheckInterval = (typeof CHECK_INTERVALS)[number];
 /** "Check every": a fixed interval in minutes, or `auto` (lib/polling/check-policy.ts decides). */
 export type CheckEvery = CheckInterval | 'auto';
 
-/** Renewal day, the look-ahead notifications, what the badge counts, and how often to check. */
+/** The look-ahead notifications, what the badge counts, and how often to check (for every account). */
 export const insightSettingsSchema = z.object({
-  /** The day of the month the plan renews on, as the user set it; `null` follows the detected day. */
-  renewalDay: z.nullable(z.int().check(z.gte(1), z.lte(31))),
   notify: z.object({
     runOut: z.boolean(),
     compressionsUsedUp: z.boolean(),
@@ -18,6 +17,8 @@ export const insightSettingsSchema = z.object({
     creditsBack: z.boolean(),
   }),
   badge: z.enum(['credits', 'compressions']),
+  /** Which account the badge shows: an account's id, or absent for the one that runs out first. */
+  badgeAccount: z.optional(z.string().check(z.regex(ACCOUNT_ID_PATTERN))),
   // `auto` reads as itself in version 1: no value stored before it existed changes meaning.
   checkEveryMinutes: z.union([z.literal('auto'), ...CHECK_INTERVALS.map((minutes) => z.literal(minutes))]),
 });
@@ -25,7 +26,6 @@ export const insightSettingsSchema = z.object({
 export type InsightSettings = z.infer<typeof insightSettingsSchema>;
 
 export const DEFAULT_INSIGHT_SETTINGS: InsightSettings = {
-  renewalDay: null,
   notify: { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false },
   badge: 'credits',
   checkEveryMinutes: 15,
@@ -34,6 +34,21 @@ export const DEFAULT_INSIGHT_SETTINGS: InsightSettings = {
 export const insightSettingsItem = defineStoredValue<InsightSettings>('insightSettings', {
   parse: withSchema(insightSettingsSchema),
   fallback: DEFAULT_INSIGHT_SETTINGS,
+  // Version 2 leaves the renewal day to each account (lib/account/upgrade.ts moved version 1's to the first).
+  version: 2,
+  migrations: { 2: withoutRenewalDay },
+});
+
+function withoutRenewalDay(old: unknown): unknown {
+  if (typeof old !== 'object' || old === null) return undefined;
+  const { renewalDay: _moved, ...rest } = old as Record<string, unknown>;
+  return rest;
+}
+
+/** An account's renewal day as the user set it: a day from 1 to 31, or `null` to follow the detected day. */
+export const renewalDayItems = defineStoredFamily<number | null>(accountKey('renewalDay'), {
+  parse: withSchema(z.nullable(z.int().check(z.gte(1), z.lte(31)))),
+  fallback: null,
   version: 1,
 });
 
@@ -54,4 +69,12 @@ export const canBadgeCompressions = (usage: Usage): boolean => !hasUnlimitedComp
 /** What the badge counts: compressions only when chosen and the plan limits them. */
 export function badgeCounts(settings: InsightSettings, usage: Usage): 'credits' | 'compressions' {
   return settings.badge === 'compressions' && canBadgeCompressions(usage) ? 'compressions' : 'credits';
+}
+
+/** Calls `listener` with each account whose renewal day was set or cleared (in any window). */
+export function onRenewalDayChanged(listener: (account: string) => Promise<void>): void {
+  onStoredKeysChanged((keys) => {
+    const accounts = new Set(keys.flatMap((key) => accountOfKey('renewalDay', key)));
+    for (const account of accounts) listener(account).catch(() => undefined);
+  });
 }

@@ -3,6 +3,8 @@ import type { BadgeView } from '../display/badge';
 import { hostPermissionFor } from '../account/api-origin';
 import { API_ORIGIN, DASHBOARD_URL } from '../account/config';
 import { POLL_INTERVAL_MINUTES } from '../polling/schedule';
+import { FIRST_ACCOUNT, isAccountId } from '../account/account-id';
+import { popupAccountItem } from '../account/accounts';
 
 /*
  * The toolbar, alarm, notification and permission calls, each named for what it does.
@@ -53,8 +55,17 @@ export const NOTIFICATIONS = {
 
 export type NotificationKind = keyof typeof NOTIFICATIONS;
 
-export async function showNotification(kind: NotificationKind, title: string, message: string): Promise<void> {
-  await browser.notifications.create(NOTIFICATIONS[kind].id, {
+/** A notification's id: its kind's, and for every account but the first, the account's id after a dot. */
+const notificationId = (kind: NotificationKind, account: string) =>
+  account === FIRST_ACCOUNT ? NOTIFICATIONS[kind].id : `${NOTIFICATIONS[kind].id}.${account}`;
+
+export async function showNotification(
+  kind: NotificationKind,
+  account: string,
+  title: string,
+  message: string,
+): Promise<void> {
+  await browser.notifications.create(notificationId(kind, account), {
     type: 'basic',
     // Rendered at build time, so not among WXT's typed public paths; resolved against the extension.
     iconUrl: '/icon/128.png',
@@ -63,17 +74,27 @@ export async function showNotification(kind: NotificationKind, title: string, me
   });
 }
 
-export async function clearNotifications(): Promise<void> {
-  await Promise.all(Object.values(NOTIFICATIONS).map(({ id }) => browser.notifications.clear(id)));
+/** Clears one account's notifications. */
+export async function clearNotifications(account: string): Promise<void> {
+  const kinds = Object.keys(NOTIFICATIONS) as NotificationKind[];
+  await Promise.all(kinds.map((kind) => browser.notifications.clear(notificationId(kind, account))));
 }
 
-/** A click on one of our notifications opens what it is about, in one new tab, and dismisses it. */
+/**
+ * A click on one of our notifications opens what it is about, in one new tab, and dismisses
+ * it: the account's row in the options page for a key, else the dashboard. The popup then
+ * opens on that account.
+ */
 export async function openFromNotification(id: string): Promise<void> {
-  const notification = Object.values(NOTIFICATIONS).find((entry) => entry.id === id);
-  if (!notification) return;
+  const [base = '', suffix] = id.split('.', 2);
+  const notification = Object.values(NOTIFICATIONS).find((entry) => entry.id === base);
+  const account = suffix ?? FIRST_ACCOUNT;
+  if (!notification || !isAccountId(account)) return;
   await browser.notifications.clear(id);
-  if (notification.opens === 'options') await browser.runtime.openOptionsPage();
-  else await browser.tabs.create({ url: DASHBOARD_URL });
+  await popupAccountItem.set(account);
+  if (notification.opens === 'options') {
+    await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#account=${account}`) });
+  } else await browser.tabs.create({ url: DASHBOARD_URL });
 }
 
 /** The one host permission: the API's origin (fluximage.app; the fake API in test builds). */

@@ -9,7 +9,17 @@ export type SaveKeyResult =
   /** FluxImage could not confirm the key; nothing was stored (unless the save was forced). */
   | { result: 'unverified'; kind: FailureKind; saved: boolean }
   /** Another window changed the key while this one was being checked; this save was dropped. */
-  | { result: 'superseded' };
+  | { result: 'superseded' }
+  /** The key is already saved, for the account `account`; nothing changed. */
+  | { result: 'duplicate'; account: string }
+  /** The account was removed meanwhile (in another window); nothing was saved. */
+  | { result: 'gone' };
+
+/** What the options page hears back after asking to add an account. */
+export type AddAccountResult =
+  | (SaveKeyResult & { account?: string })
+  /** `MAX_ACCOUNTS` accounts are watched already; nothing was added. */
+  | { result: 'full' };
 
 export type RefreshResult =
   | { result: 'checked' }
@@ -19,16 +29,37 @@ export type RefreshResult =
   | { result: 'too-soon'; at: number };
 
 export interface SaveKeyRequest {
+  /** The account whose key this replaces. */
+  account: string;
   key: string;
   /** Store the key even when FluxImage cannot be reached to confirm it ("Save anyway"). */
   force: boolean;
 }
 
+export interface AddAccountRequest {
+  key: string;
+  force: boolean;
+  /** The name the user typed; `null` for the default (the plan and the key's last four characters). */
+  name: string | null;
+}
+
+export interface AccountRequest {
+  account: string;
+}
+
+export interface RenameRequest {
+  account: string;
+  /** `null` goes back to the default name. */
+  name: string | null;
+}
+
 /** The whole protocol between the pages and the background: one method per message. */
 export interface BackgroundApi {
-  refresh(): Promise<RefreshResult>;
+  refresh(request: AccountRequest): Promise<RefreshResult>;
+  addAccount(request: AddAccountRequest): Promise<AddAccountResult>;
   saveKey(request: SaveKeyRequest): Promise<SaveKeyResult>;
-  removeKey(): Promise<void>;
+  removeAccount(request: AccountRequest): Promise<void>;
+  renameAccount(request: RenameRequest): Promise<void>;
 }
 
 export type Method = keyof BackgroundApi;

@@ -1,18 +1,32 @@
 import { browser, type Browser } from 'wxt/browser';
+import { isAccountId } from '../account/account-id';
+import { ACCOUNT_NAME_MAX } from '../account/accounts';
 import { isApiKey } from '../account/key';
 import { classifyError, type Argument, type BackgroundApi, type Envelope, type Method } from './messages';
 
 const INVALID = Symbol('invalid');
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isKey = (value: unknown): value is string => typeof value === 'string' && isApiKey(value);
+const isName = (value: unknown): value is string | null =>
+  value === null || (typeof value === 'string' && value.length <= 4 * ACCOUNT_NAME_MAX);
+
 /** Each message's argument, checked again in the background: a page is not trusted blindly. */
 const ARGUMENTS: { [M in Method]: (value: unknown) => Argument<M> | typeof INVALID } = {
-  refresh: (value) => (value === undefined ? undefined : INVALID),
-  removeKey: (value) => (value === undefined ? undefined : INVALID),
-  saveKey: (value) => {
-    if (typeof value !== 'object' || value === null) return INVALID;
-    const { key, force } = value as Record<string, unknown>;
-    return typeof key === 'string' && isApiKey(key) && typeof force === 'boolean' ? { key, force } : INVALID;
-  },
+  refresh: (value) => (isObject(value) && isAccountId(value.account) ? { account: value.account } : INVALID),
+  removeAccount: (value) => (isObject(value) && isAccountId(value.account) ? { account: value.account } : INVALID),
+  renameAccount: (value) =>
+    isObject(value) && isAccountId(value.account) && isName(value.name)
+      ? { account: value.account, name: value.name }
+      : INVALID,
+  saveKey: (value) =>
+    isObject(value) && isAccountId(value.account) && isKey(value.key) && typeof value.force === 'boolean'
+      ? { account: value.account, key: value.key, force: value.force }
+      : INVALID,
+  addAccount: (value) =>
+    isObject(value) && isKey(value.key) && typeof value.force === 'boolean' && isName(value.name)
+      ? { key: value.key, force: value.force, name: value.name }
+      : INVALID,
 };
 
 /**

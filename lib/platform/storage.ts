@@ -143,3 +143,33 @@ export function withSchema<T>(schema: z.ZodMiniType<T>) {
     return parsed.success ? parsed.data : undefined;
   };
 }
+
+/**
+ * One stored value per account, each under its own storage key (`keyFor(account)`), with the
+ * same check, fallback and versions. Each account's item is made once and kept.
+ */
+export function defineStoredFamily<T>(
+  keyFor: (account: string) => string,
+  options: ValueOptions<T>,
+): (account: string) => StorageItem<T> {
+  const items = new Map<string, StorageItem<T>>();
+  return (account) => {
+    let item = items.get(account);
+    if (!item) items.set(account, (item = defineStoredValue(keyFor(account), options)));
+    return item;
+  };
+}
+
+/** Raw `storage.local` values, for a migration that moves data between items before any item reads it. */
+export const readStoredRaw = (keys: readonly string[]): Promise<Record<string, unknown>> =>
+  browser.storage.local.get([...keys]);
+
+/** Writes raw `storage.local` values at once, for such a migration. */
+export const writeStoredRaw = (values: Record<string, unknown>): Promise<void> => browser.storage.local.set(values);
+
+/** Calls `listener` with the keys of each change to `storage.local`. */
+export function onStoredKeysChanged(listener: (keys: string[]) => void): void {
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (areaName === 'local') listener(Object.keys(changes));
+  });
+}

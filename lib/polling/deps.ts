@@ -25,6 +25,8 @@ export interface PollerStore {
   insightsView: StoredValue<StoredInsightsView | null>;
   insightAlertMemory: StoredValue<InsightAlertMemory>;
   insightSettings: StoredValue<InsightSettings>;
+  /** The account's renewal day as the user set it; `null` follows the detected day. */
+  renewalDay: StoredValue<number | null>;
 }
 
 /** FluxImage's usage endpoint, as the poller needs it. */

@@ -1,4 +1,5 @@
-import { defineStoredValue } from '../platform/storage';
+import { FIRST_ACCOUNT, accountKey } from '../account/account-id';
+import { defineStoredFamily } from '../platform/storage';
 
 /**
  * Set when a different key is saved, cleared by its first good answer, which decides whether
@@ -6,8 +7,11 @@ import { defineStoredValue } from '../platform/storage';
  * kept in memory: a key saved anyway while FluxImage is down may get that answer hours later,
  * from another worker.
  */
-export const historyDecisionPendingItem = defineStoredValue<boolean>('historyDecisionPending', {
+export const historyDecisionPendingItems = defineStoredFamily<boolean>(accountKey('historyDecisionPending'), {
   parse: (value) => (typeof value === 'boolean' ? value : undefined),
   fallback: false,
   version: 1,
 });
+/** The first account's (the only one of a single-key install). */
+export const historyDecisionPendingItem = historyDecisionPendingItems(FIRST_ACCOUNT);
+

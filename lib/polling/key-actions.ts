@@ -1,4 +1,4 @@
-import type { SaveKeyRequest, SaveKeyResult } from '../platform/messages';
+import type { SaveKeyResult } from '../platform/messages';
 import type { PollerContext } from './context';
 import type { PollerDeps } from './deps';
 import { rejectsKey } from './failures';
@@ -26,7 +26,7 @@ async function forgetKeyData(deps: PollerDeps, { newKey }: { newKey: boolean }):
 }
 
 /** Checks a key with FluxImage before it replaces the one in use. An unconfirmed key is stored only when forced. */
-export async function saveKey({ deps, serial }: PollerContext, { key, force }: SaveKeyRequest): Promise<SaveKeyResult> {
+export async function saveKey({ deps, serial }: PollerContext, { key, force }: { key: string; force: boolean }): Promise<SaveKeyResult> {
   const ticket = serial.supersede();
   const outcome = await request(deps, key);
   return serial.exclusive(async (): Promise<SaveKeyResult> => {

@@ -1,4 +1,4 @@
-import type { BackgroundApi, RefreshResult } from '../platform/messages';
+import type { RefreshResult, SaveKeyResult } from '../platform/messages';
 import type { PollerDeps } from './deps';
 import { FAILURES, waitsForAccess } from './failures';
 import type { PollerContext } from './context';
@@ -15,7 +15,7 @@ export type { PollerDeps, PollerStore, UsageApi } from './deps';
 export type Poller = ReturnType<typeof createPoller>;
 
 /**
- * The background's behaviour, free of browser globals: when to ask FluxImage, what to keep
+ * One account's watch, free of browser globals: when to ask FluxImage, what to keep
  * from the answer (record.ts), the key actions (key-actions.ts) and the schedule's upkeep
  * (upkeep.ts). Errors are not swallowed here: a page that asked hears of them, and the
  * background's event listeners guard themselves.
@@ -89,13 +89,10 @@ export function createPoller(deps: PollerDeps) {
     });
   }
 
-  const handlers: BackgroundApi = {
-    refresh,
-    saveKey: (request) => saveKey(context, request),
-    removeKey: () => removeKey(context),
-  };
   return {
-    ...handlers,
+    refresh,
+    saveKey: (request: { key: string; force: boolean }): Promise<SaveKeyResult> => saveKey(context, request),
+    removeKey: () => removeKey(context),
     poll,
     reconnect,
     accessChanged,

@@ -25,14 +25,14 @@ export async function redraw({ store, showView }: PollerDeps): Promise<void> {
 /** Recomputes the popup's forecast block from what is stored (after a check, or a change of renewal day). */
 export async function describe(deps: PollerDeps): Promise<void> {
   const { store } = deps;
-  const [snapshot, history, insightSettings] = await Promise.all([
+  const [snapshot, history, renewalDay] = await Promise.all([
     store.snapshot.get(),
     store.history.get(),
-    store.insightSettings.get(),
+    store.renewalDay.get(),
   ]);
   if (!snapshot) return store.insightsView.remove();
   const now = deps.now();
-  const input = { history, remaining: snapshot.usage.remainingCredits, renewalDay: insightSettings.renewalDay, now };
+  const input = { history, remaining: snapshot.usage.remainingCredits, renewalDay, now };
   await store.insightsView.set({ view: deps.describeInsights(input), computedAt: now });
 }
 
@@ -55,13 +55,14 @@ async function apply(deps: PollerDeps, transition: Transition, usage: Usage | nu
 async function record(deps: PollerDeps, outcome: FetchOutcome): Promise<void> {
   const { store } = deps;
   const now = deps.now();
-  const [alertMemory, settings, insightAlertMemory, insightSettings] = await Promise.all([
+  const [alertMemory, settings, insightAlertMemory, insightSettings, renewalDay] = await Promise.all([
     store.alertMemory.get(),
     store.settings.get(),
     store.insightAlertMemory.get(),
     store.insightSettings.get(),
+    store.renewalDay.get(),
   ]);
-  const alerts = { alertMemory, settings, insightAlertMemory, insightSettings };
+  const alerts = { alertMemory, settings, insightAlertMemory, insightSettings, renewalDay };
   const every = repeatMinutes(insightSettings.checkEveryMinutes);
   if (outcome.ok) {
     // Not knowing where the person is must not cost a good answer: then someone may be looking.

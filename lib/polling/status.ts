@@ -1,7 +1,8 @@
+import { FIRST_ACCOUNT, accountKey } from '../account/account-id';
 import * as z from 'zod/mini';
 import { FAILURE_KINDS, type FailureKind } from './failures';
 import { storedTime } from '../account/numbers';
-import { defineStoredValue } from '../platform/storage';
+import { defineStoredFamily } from '../platform/storage';
 
 /**
  * How the last poll went. Kept apart from the snapshot so a failure never
@@ -48,8 +49,11 @@ export function isFailure(status: PollStatus | null): status is Failure {
 }
 
 /** How the last check went, apart from the snapshot so a failure never overwrites the last good numbers. */
-export const pollStatusItem = defineStoredValue<PollStatus | null>('pollStatus', {
+export const pollStatusItems = defineStoredFamily<PollStatus | null>(accountKey('pollStatus'), {
   parse: parsePollStatus,
   fallback: null,
   version: 1,
 });
+/** The first account's (the only one of a single-key install). */
+export const pollStatusItem = pollStatusItems(FIRST_ACCOUNT);
+

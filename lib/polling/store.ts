@@ -1,25 +1,36 @@
-import { historyDecisionPendingItem } from './history-decision';
-import { historyItem } from '../history/stored';
-import { insightAlertMemoryItem } from '../foresight/alerts';
-import { insightSettingsItem } from '../foresight/settings';
-import { insightsViewItem } from '../foresight/block-item';
+import { historyDecisionPendingItems } from './history-decision';
+import { historyItems } from '../history/stored';
+import { insightAlertMemoryItems } from '../foresight/alerts';
+import { insightSettingsItem, renewalDayItems } from '../foresight/settings';
+import { insightsViewItems } from '../foresight/block-item';
 import type { PollerStore } from './deps';
 import { settingsItem } from '../alerts/settings';
-import { alertMemoryItem } from '../alerts/credit-level';
-import { pollStatusItem } from './status';
-import { snapshotItem } from '../account/usage';
-import { apiKeyItem } from '../account/key';
+import { alertMemoryItems } from '../alerts/credit-level';
+import { pollStatusItems } from './status';
+import { snapshotItems } from '../account/usage';
+import { apiKeyItems } from '../account/key';
 
-/** Every stored item, as the background's poller reads and writes them. */
-export const extensionStore: PollerStore = {
-  apiKey: apiKeyItem,
-  snapshot: snapshotItem,
-  status: pollStatusItem,
-  alertMemory: alertMemoryItem,
+/** What one account keeps; everything else in `PollerStore` is shared by all accounts. */
+export type AccountStore = Omit<PollerStore, 'settings' | 'insightSettings'>;
+
+/** One account's stored items (its key, numbers, status, history, alert memory, renewal day). */
+export function accountItems(account: string): AccountStore {
+  return {
+    apiKey: apiKeyItems(account),
+    snapshot: snapshotItems(account),
+    status: pollStatusItems(account),
+    alertMemory: alertMemoryItems(account),
+    history: historyItems(account),
+    historyDecisionPending: historyDecisionPendingItems(account),
+    insightsView: insightsViewItems(account),
+    insightAlertMemory: insightAlertMemoryItems(account),
+    renewalDay: renewalDayItems(account),
+  };
+}
+
+/** Every item the background's poller reads and writes for one account. */
+export const extensionStore = (account: string): PollerStore => ({
+  ...accountItems(account),
   settings: settingsItem,
-  history: historyItem,
-  historyDecisionPending: historyDecisionPendingItem,
-  insightsView: insightsViewItem,
-  insightAlertMemory: insightAlertMemoryItem,
   insightSettings: insightSettingsItem,
-};
+});

@@ -36,6 +36,8 @@ export interface AlertInput {
   settings: Settings;
   insightAlertMemory: InsightAlertMemory;
   insightSettings: InsightSettings;
+  /** The account's renewal day as the user set it; `null` follows the detected day. */
+  renewalDay: number | null;
 }
 
 export interface SuccessInput extends AlertInput {
@@ -62,7 +64,7 @@ export function afterSuccess(input: SuccessInput, usage: Usage, now: number): Tr
   const goesOn = !historyDecisionPending || continuesHistory(input.history, snapshot);
   const { history, event } = recordReading(goesOn ? input.history : EMPTY_HISTORY, snapshot, now);
   const forecast = forecastCredits(history, now);
-  const reset = resetInfo(insightSettings.renewalDay, resetEvidence(history, now), now);
+  const reset = resetInfo(input.renewalDay, resetEvidence(history, now), now);
   const reading = { at: now, usage, event, forecast, reset };
   const { at: nextAt } = nextCheckAt({
     now,

@@ -104,9 +104,9 @@ export async function replay(trace: Trace, options: ReplayOptions): Promise<Repl
       historyDecisionPending: memoryValue(false),
       insightSettings: memoryValue({
         ...DEFAULT_INSIGHT_SETTINGS,
-        renewalDay: trace.settings.renewalDay,
         checkEveryMinutes: options.choice,
       }),
+      renewalDay: memoryValue<number | null>(trace.settings.renewalDay),
     },
     schedule: async (at) => {
       alarmAt = at;

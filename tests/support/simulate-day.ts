@@ -56,6 +56,7 @@ export async function simulateDay(
       insightsView: memoryValue(null),
       insightAlertMemory: memoryValue(DEFAULT_INSIGHT_ALERT_MEMORY),
       insightSettings: memoryValue({ ...DEFAULT_INSIGHT_SETTINGS, checkEveryMinutes }),
+      renewalDay: memoryValue<number | null>(null),
     },
     schedule: async (at) => {
       alarmAt = at;

@@ -1,0 +1,82 @@
+import type { Translate } from '../platform/i18n';
+import type { InsightSettings } from '../foresight/settings';
+import { BADGE_STATES, toBadgeView, type BadgeView } from './badge';
+import { formatClockTime } from './format';
+import { counted } from './plural';
+import type { View } from './view';
+
+/** An account on the badge: its id, the name it is shown under, and its view. */
+export interface NamedView {
+  id: string;
+  name: string;
+  view: View;
+}
+
+const NO_KEY: View = { kind: 'no-key', snapshot: null, failure: null, level: null, threshold: null };
+
+/**
+ * How much an account needs the user now, lower first: credits used up, then under the
+ * threshold, then the nearest to it (credits left over the threshold), then the rest.
+ */
+function urgency({ view }: NamedView): number {
+  if (!view.snapshot || view.threshold === null) return Number.POSITIVE_INFINITY;
+  const left = view.snapshot.usage.remainingCredits;
+  if (left <= 0) return -1;
+  return view.threshold > 0 ? left / view.threshold : left;
+}
+
+/**
+ * The account the badge shows: the one chosen in the settings while it exists, else the one
+ * that runs out first (the first in the list among equals).
+ */
+export function badgeAccount(accounts: readonly NamedView[], choice: string | undefined): NamedView | null {
+  const chosen = accounts.find(({ id }) => id === choice);
+  if (chosen) return chosen;
+  let first: NamedView | null = null;
+  for (const account of accounts) if (!first || urgency(account) < urgency(first)) first = account;
+  return first;
+}
+
+/** One account's line in the tooltip: "Client B: 90 AI credits left (low)". */
+export function accountLine({ name, view }: NamedView, t: Translate, locale: string): string {
+  switch (view.kind) {
+    case 'no-key':
+    case 'loading':
+      return t('badgeAccountLoading', name);
+    case 'rejected':
+      return t('badgeAccountRejected', name);
+    case 'unreachable':
+      return t('badgeAccountUnreachable', name);
+  }
+  if (!view.snapshot) return t('badgeAccountAccessOff', name);
+  const line = counted(t, locale, 'badgeAccountCredits', view.snapshot.usage.remainingCredits, name);
+  if (view.kind === 'access-off') return `${line} · ${t('badgeAccountAccessOff', name)}`;
+  if (view.failure) return t('badgeAccountStale', line, formatClockTime(view.failure.since, locale));
+  if (view.level === 'empty') return t('badgeAccountEmpty', line);
+  if (view.level === 'low') return t('badgeAccountLow', line);
+  return line;
+}
+
+/**
+ * The badge over every account. One account: exactly its own badge. Several: the number and
+ * colour of the account `badgeAccount` picks, the `!` red whenever any key is rejected (so a
+ * broken account is never hidden behind a healthy one), and a tooltip line per account.
+ */
+export function accountsBadge(
+  accounts: readonly NamedView[],
+  t: Translate,
+  locale: string,
+  insightSettings: InsightSettings,
+): BadgeView {
+  const shown = badgeAccount(accounts, insightSettings.badgeAccount);
+  const badge = toBadgeView(shown?.view ?? NO_KEY, t, locale, insightSettings);
+  if (accounts.length < 2 || !shown) return badge;
+  const rejected = accounts.some(({ view }) => view.kind === 'rejected');
+  return {
+    text: badge.text,
+    color: rejected ? BADGE_STATES.rejected.color : badge.color,
+    title: [t('badgeAccountShown', shown.name), ...accounts.map((account) => accountLine(account, t, locale))].join(
+      '\n',
+    ),
+  };
+}

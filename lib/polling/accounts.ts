@@ -1,0 +1,266 @@
+import { MAX_ACCOUNTS, cleanAccountName, newAccountId, type Account } from '../account/accounts';
+import type { Usage } from '../account/usage';
+import type { View } from '../display/view';
+import type { InsightAnnouncement } from '../foresight/alerts';
+import type { InsightSettings } from '../foresight/settings';
+import type {
+  AccountRequest,
+  AddAccountRequest,
+  AddAccountResult,
+  BackgroundApi,
+  RefreshResult,
+  RenameRequest,
+  SaveKeyRequest,
+  SaveKeyResult,
+} from '../platform/messages';
+import type { StoredValue } from '../platform/storage';
+import type { PollerDeps, PollerStore } from './deps';
+import { createPoller, type Poller } from './poller';
+import { createSerial } from './serial';
+
+/** Due accounts are asked one after another, at least this far apart. */
+export const ACCOUNT_SPACING_MS = 1000;
+
+/** What the badge is drawn from: each account's view, in the list's order. */
+export interface AccountView {
+  account: Account;
+  view: View;
+}
+
+/** What the accounts' watch is given; what one account's poller is given comes from it. */
+export interface AccountsDeps extends Pick<
+  PollerDeps,
+  'api' | 'hasAccess' | 'now' | 'random' | 'presence' | 'describeInsights'
+> {
+  accounts: StoredValue<Account[]>;
+  /** The settings every account shares (what the badge counts and shows). */
+  insightSettings: StoredValue<InsightSettings>;
+  /** Everything one account's poller reads and writes. */
+  storeOf: (account: string) => PollerStore;
+  /** Sets the one alarm that serves every account; `null` cancels it. */
+  schedule: (at: number | null, everyMinutes?: number) => Promise<void>;
+  isScheduled: () => Promise<boolean>;
+  sleep: (ms: number) => Promise<void>;
+  showBadge: (views: AccountView[], insightSettings: InsightSettings) => Promise<void>;
+  announce: (account: string, level: 'low' | 'empty', usage: Usage) => Promise<void>;
+  announceInsight: (account: string, announcement: InsightAnnouncement) => Promise<void>;
+  clearAnnouncements: (account: string) => Promise<void>;
+}
+
+export type AccountsPoller = ReturnType<typeof createAccountsPoller>;
+
+/**
+ * Every account, each watched by a poller of its own (poller.ts) with its own numbers,
+ * status, back-off and history; one alarm serves them all, set for the earliest account's
+ * next check. Adding, replacing a key, renaming and removing go through one lane, so the
+ * list never loses a change made at the same time in another window.
+ */
+export function createAccountsPoller(deps: AccountsDeps) {
+  const lane = createSerial();
+  const pollers = new Map<string, Poller>();
+  /** Each account's next check, as its poller last planned it (filled again at a worker's start). */
+  const planned = new Map<string, { at: number; everyMinutes: number | undefined }>();
+  const views = new Map<string, View>();
+  /** Ids handed to additions not yet in the list. */
+  const reserved = new Set<string>();
+
+  async function setAlarm(): Promise<void> {
+    const listed = new Set((await deps.accounts.get()).map(({ id }) => id));
+    const next = [...planned].filter(([id]) => listed.has(id) || reserved.has(id)).map(([, plan]) => plan);
+    if (next.length === 0) return deps.schedule(null);
+    const at = Math.min(...next.map((plan) => plan.at));
+    const every = next.map((plan) => plan.everyMinutes).filter((minutes) => minutes !== undefined);
+    await deps.schedule(at, every.length > 0 ? Math.min(...every) : undefined);
+  }
+
+  /** The badge from every account's view; with no account, it asks for a key. */
+  async function drawBadge(): Promise<void> {
+    const [accounts, insightSettings] = await Promise.all([deps.accounts.get(), deps.insightSettings.get()]);
+    const shown = accounts.flatMap((account) => {
+      const view = views.get(account.id);
+      return view ? [{ account, view }] : [];
+    });
+    await deps.showBadge(shown, insightSettings);
+  }
+
+  function pollerOf(account: string): Poller {
+    let poller = pollers.get(account);
+    if (poller) return poller;
+    poller = createPoller({
+      api: deps.api,
+      hasAccess: deps.hasAccess,
+      now: deps.now,
+      random: deps.random,
+      ...(deps.presence && { presence: deps.presence }),
+      describeInsights: deps.describeInsights,
+      store: deps.storeOf(account),
+      schedule: async (at, everyMinutes) => {
+        if (at === null) planned.delete(account);
+        else planned.set(account, { at, everyMinutes });
+        await setAlarm();
+      },
+      isScheduled: async () => planned.has(account) && (await deps.isScheduled()),
+      showView: async (view) => {
+        views.set(account, view);
+        await drawBadge();
+      },
+      announce: (level, usage) => deps.announce(account, level, usage),
+      announceInsight: (announcement) => deps.announceInsight(account, announcement),
+      clearAnnouncements: () => deps.clearAnnouncements(account),
+    });
+    pollers.set(account, poller);
+    return poller;
+  }
+
+  const listed = async (account: string) => (await deps.accounts.get()).some(({ id }) => id === account);
+
+  /**
+   * Each listed account's poller at once, or (`spaced`, for work that may ask FluxImage) one
+   * after another a second apart, without waiting for an answer: a slow account does not hold up the next.
+   */
+  async function eachAccount(
+    task: (poller: Poller) => Promise<unknown>,
+    { spaced, accounts }: { spaced: boolean; accounts?: readonly Account[] },
+  ): Promise<void> {
+    const list = accounts ?? (await deps.accounts.get());
+    const running: Promise<unknown>[] = [];
+    for (const [index, { id }] of list.entries()) {
+      if (spaced && index > 0) await deps.sleep(ACCOUNT_SPACING_MS);
+      running.push(task(pollerOf(id)));
+    }
+    await Promise.all(running);
+  }
+  const spaced = { spaced: true };
+  const together = { spaced: false };
+
+  /** Worker start: each account's badge and schedule come back from storage. */
+  let started: Promise<void> | null = null;
+  const resume = () =>
+    (started ??= (async () => {
+      const accounts = await deps.accounts.get();
+      if (accounts.length === 0) return drawBadge();
+      await eachAccount((poller) => poller.resume(), { spaced: true, accounts });
+    })());
+
+  /** The alarm rang: ask every account whose next check has come. */
+  async function pollDue(): Promise<void> {
+    await resume();
+    const now = deps.now();
+    const accounts = await deps.accounts.get();
+    const due = accounts.filter(({ id }) => (planned.get(id)?.at ?? Number.POSITIVE_INFINITY) <= now);
+    await eachAccount((poller) => poller.poll(), { spaced: true, accounts: due });
+    await setAlarm();
+  }
+
+  async function addAccount({ key, force, name }: AddAccountRequest): Promise<AddAccountResult> {
+    const claim = await lane.exclusive(async () => {
+      const accounts = await deps.accounts.get();
+      const holder = await accountWithKey(accounts, key);
+      if (holder) return { result: 'duplicate' as const, account: holder };
+      if (accounts.length + reserved.size >= MAX_ACCOUNTS) return { result: 'full' as const };
+      const id = newAccountId([...accounts, ...[...reserved].map((reservedId) => ({ id: reservedId }) as Account)]);
+      reserved.add(id);
+      return { result: 'claimed' as const, id };
+    });
+    if (claim.result !== 'claimed') return claim;
+    const { id } = claim;
+    try {
+      const saved = await pollerOf(id).saveKey({ key, force });
+      if (saved.result !== 'connected' && !(saved.result === 'unverified' && saved.saved)) {
+        await forget(id);
+        return saved;
+      }
+      return await lane.exclusive(async (): Promise<AddAccountResult> => {
+        const accounts = await deps.accounts.get();
+        const holder = await accountWithKey(accounts, key);
+        if (holder) {
+          await forget(id);
+          return { result: 'duplicate', account: holder };
+        }
+        const account: Account = { id, name: name === null ? null : cleanAccountName(name), addedAt: deps.now() };
+        await deps.accounts.set([...accounts, account]);
+        await drawBadge();
+        return { ...saved, account: id };
+      });
+    } finally {
+      reserved.delete(id);
+    }
+  }
+
+  async function accountWithKey(accounts: readonly Account[], key: string): Promise<string | null> {
+    const keys = await Promise.all(accounts.map(({ id }) => deps.storeOf(id).apiKey.get()));
+    return accounts.find((_, index) => keys[index] === key)?.id ?? null;
+  }
+
+  /** An account's poller and what it stored, gone (the key, numbers, history, alert memory, renewal day). */
+  async function forget(account: string): Promise<void> {
+    await pollerOf(account).removeKey();
+    await deps.storeOf(account).renewalDay.remove();
+    pollers.delete(account);
+    planned.delete(account);
+    views.delete(account);
+  }
+
+  async function saveKey({ account, key, force }: SaveKeyRequest): Promise<SaveKeyResult> {
+    const accounts = await deps.accounts.get();
+    if (!accounts.some(({ id }) => id === account)) return { result: 'gone' };
+    const holder = await accountWithKey(accounts, key);
+    if (holder !== null && holder !== account) return { result: 'duplicate', account: holder };
+    const saved = await pollerOf(account).saveKey({ key, force });
+    // Removed while its new key was being checked: what the save stored goes with it.
+    if (!(await listed(account))) {
+      await forget(account);
+      return { result: 'gone' };
+    }
+    return saved;
+  }
+
+  async function removeAccount({ account }: AccountRequest): Promise<void> {
+    await lane.exclusive(async () => {
+      const accounts = await deps.accounts.get();
+      await deps.accounts.set(accounts.filter(({ id }) => id !== account));
+      await forget(account);
+    });
+    await setAlarm();
+    await drawBadge();
+  }
+
+  async function renameAccount({ account, name }: RenameRequest): Promise<void> {
+    await lane.exclusive(async () => {
+      const accounts = await deps.accounts.get();
+      const renamed = name === null ? null : cleanAccountName(name);
+      await deps.accounts.set(accounts.map((entry) => (entry.id === account ? { ...entry, name: renamed } : entry)));
+    });
+    await drawBadge();
+  }
+
+  async function refresh({ account }: AccountRequest): Promise<RefreshResult> {
+    if (!(await listed(account))) return { result: 'idle' };
+    return pollerOf(account).refresh();
+  }
+
+  const handlers: BackgroundApi = { refresh, addAccount, saveKey, removeAccount, renameAccount };
+  return {
+    ...handlers,
+    resume,
+    pollDue,
+    /** Everything at once, as after an update or the browser's start (still a second apart). */
+    pollAll: async () => {
+      await resume();
+      await eachAccount((poller) => poller.poll(), spaced);
+    },
+    reconnect: () => eachAccount((poller) => poller.reconnect(), spaced),
+    accessChanged: () => eachAccount((poller) => poller.accessChanged(), spaced),
+    redraw: async () => {
+      await eachAccount((poller) => poller.redraw(), together);
+      await drawBadge();
+    },
+    insightSettingsChanged: async () => {
+      await eachAccount((poller) => poller.insightSettingsChanged(), together);
+      await drawBadge();
+    },
+    /** One account's renewal day changed: its forecast and schedule follow. */
+    renewalDayChanged: (account: string) => pollerOf(account).insightSettingsChanged(),
+    personReturned: () => eachAccount((poller) => poller.personReturned(), spaced),
+  };
+}
