@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { popupAccountItem } from '@/lib/account/accounts';
 import {
   NOTIFICATIONS,
+  clearNotifications,
   POLL_ALARM,
   isPollScheduled,
   openFromNotification,
@@ -13,7 +15,7 @@ const tabUrls = async () => (await fakeBrowser.tabs.query({})).map((tab) => tab.
 
 describe('notification click', () => {
   it('opens exactly one dashboard tab for a credits alert and dismisses it', async () => {
-    await showNotification('credits', 'FluxImage AI credits running low', '90 AI credits left.');
+    await showNotification('credits', 'a0', 'FluxImage AI credits running low', '90 AI credits left.');
     const before = (await tabUrls()).length;
     await openFromNotification(NOTIFICATIONS.credits.id);
     expect(await tabUrls()).toHaveLength(before + 1);
@@ -21,14 +23,30 @@ describe('notification click', () => {
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
 
-  it('opens the options page for a key that stopped working', async () => {
-    const openOptions = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
-    await showNotification('keyRejected', 'FluxImage API key stopped working', 'Click to enter a new one.');
-    const before = (await tabUrls()).length;
+  it('opens the account in the options page for a key that stopped working', async () => {
+    await showNotification('keyRejected', 'a0', 'FluxImage API key stopped working', 'Click to enter a new one.');
     await openFromNotification(NOTIFICATIONS.keyRejected.id);
-    expect(openOptions).toHaveBeenCalledOnce();
-    expect(await tabUrls()).toHaveLength(before);
+    expect((await tabUrls()).at(-1)).toBe(fakeBrowser.runtime.getURL('/options.html#account=a0'));
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+
+  it('keeps each account’s notification apart, and opens the popup on the one clicked', async () => {
+    await showNotification('credits', 'a0', 'FluxImage AI credits running low', '90 AI credits left.');
+    await showNotification('credits', 'a2', 'Client B: FluxImage AI credits running low', '90 AI credits left.');
+    expect(Object.keys(await fakeBrowser.notifications.getAll()).sort()).toEqual([
+      'fluximage-credits',
+      'fluximage-credits.a2',
+    ]);
+    await openFromNotification('fluximage-credits.a2');
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['fluximage-credits']);
+    expect(await popupAccountItem.get()).toBe('a2');
+  });
+
+  it('clears one account’s notifications and leaves the others', async () => {
+    await showNotification('runOut', 'a0', 'Runs out', '…');
+    await showNotification('runOut', 'a1', 'Client A: Runs out', '…');
+    await clearNotifications('a1');
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['fluximage-run-out']);
   });
 
   it('ignores clicks on notifications that are not ours', async () => {

@@ -12,7 +12,14 @@ function backgroundWith(overrides: Partial<BackgroundApi> = {}) {
       calls.push(request);
       return { result: 'rejected' };
     },
-    removeKey: async () => undefined,
+    addAccount: async (request) => {
+      calls.push(request);
+      return { result: 'full' };
+    },
+    removeAccount: async () => undefined,
+    renameAccount: async (request) => {
+      calls.push(request);
+    },
     ...overrides,
   };
   serve(api);
@@ -30,12 +37,18 @@ async function deliver(message: unknown, sender: object = ownPage()) {
 describe('the background answers its own pages', () => {
   it('with the handler’s reply', async () => {
     backgroundWith();
-    expect(await deliver({ method: 'refresh' })).toEqual({ ok: true, value: { result: 'checked' } });
+    expect(await deliver({ method: 'refresh', argument: { account: 'a0' } })).toEqual({
+      ok: true,
+      value: { result: 'checked' },
+    });
   });
 
   it('with the reason when the handler fails, never with a success', async () => {
-    backgroundWith({ removeKey: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) });
-    expect(await deliver({ method: 'removeKey' })).toEqual({ ok: false, error: 'storage-full' });
+    backgroundWith({ removeAccount: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) });
+    expect(await deliver({ method: 'removeAccount', argument: { account: 'a1' } })).toEqual({
+      ok: false,
+      error: 'storage-full',
+    });
   });
 
   it.each([
@@ -44,16 +57,21 @@ describe('the background answers its own pages', () => {
     ['an unknown sender', {}],
   ])('but not %s', async (_, sender) => {
     const calls = backgroundWith();
-    expect(await deliver({ method: 'saveKey', argument: { key: KEY, force: false } }, sender)).toBeUndefined();
+    expect(await deliver({ method: 'saveKey', argument: { account: 'a0', key: KEY, force: false } }, sender)).toBeUndefined();
     expect(calls).toEqual([]);
   });
 
   it.each([
-    ['a malformed key', { method: 'saveKey', argument: { key: 'flx_live_123', force: false } }],
-    ['a missing force flag', { method: 'saveKey', argument: { key: KEY } }],
+    ['a malformed key', { method: 'saveKey', argument: { account: 'a0', key: 'flx_live_123', force: false } }],
+    ['a missing force flag', { method: 'saveKey', argument: { account: 'a0', key: KEY } }],
+    ['a key without its account', { method: 'saveKey', argument: { key: KEY, force: false } }],
+    ['an account id that is not one', { method: 'saveKey', argument: { account: '../a0', key: KEY, force: false } }],
+    ['an added key without a name field', { method: 'addAccount', argument: { key: KEY, force: false } }],
+    ['a name that is not text', { method: 'renameAccount', argument: { account: 'a1', name: 42 } }],
+    ['a name far too long', { method: 'renameAccount', argument: { account: 'a1', name: 'x'.repeat(1000) } }],
     ['an inherited method name', { method: 'toString' }],
     ['an unknown method', { method: 'deleteEverything' }],
-    ['an argument where none is taken', { method: 'refresh', argument: { now: 1 } }],
+    ['a refresh without its account', { method: 'refresh', argument: { now: 1 } }],
   ])('and ignores %s', async (_, message) => {
     const calls = backgroundWith();
     expect(await deliver(message)).toBeUndefined();
@@ -67,7 +85,7 @@ const replyWith = (reply: unknown) => vi.spyOn(fakeBrowser.runtime, 'sendMessage
 describe('a page asking the background', () => {
   it('gets the reply', async () => {
     replyWith({ ok: true, value: { result: 'idle' } });
-    expect(await send('refresh')).toEqual({ result: 'idle' });
+    expect(await send('refresh', { account: 'a0' })).toEqual({ result: 'idle' });
   });
 
   it.each([
@@ -75,12 +93,12 @@ describe('a page asking the background', () => {
     ['no answer at all', undefined, 'no-answer'],
   ])('throws on %s', async (_, envelope, reason) => {
     replyWith(envelope);
-    await expect(send('removeKey')).rejects.toEqual(new ActionFailed(reason as never));
+    await expect(send('removeAccount', { account: 'a1' })).rejects.toEqual(new ActionFailed(reason as never));
   });
 
   it('throws "no-answer" when the background cannot be reached', async () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection.'));
-    await expect(send('refresh')).rejects.toMatchObject({ reason: 'no-answer' });
+    await expect(send('refresh', { account: 'a0' })).rejects.toMatchObject({ reason: 'no-answer' });
   });
 });
 

@@ -3,6 +3,7 @@ import { beforeEach } from 'vitest';
 import type { FetchOutcome } from '@/lib/account/api-client';
 import type { FailureKind } from '@/lib/polling/failures';
 import { createPoller, type PollerDeps } from '@/lib/polling/poller';
+import { FIRST_ACCOUNT } from '@/lib/account/account-id';
 import { extensionStore } from '@/lib/polling/store';
 import { MIN_REFRESH_GAP_MS } from '@/lib/polling/schedule';
 import type { View } from '@/lib/display/view';
@@ -50,7 +51,7 @@ function setup() {
     hasAccess: async () => access.granted,
     now: () => clock.now,
     random: () => 1,
-    store: extensionStore,
+    store: extensionStore(FIRST_ACCOUNT),
     schedule: async (at, every) => {
       schedule.at = at;
       schedule.every = every;
