@@ -21,6 +21,12 @@ import { createSerial } from './serial';
 /** Due accounts are asked one after another, at least this far apart. */
 export const ACCOUNT_SPACING_MS = 1000;
 
+/**
+ * When the alarm rings, accounts due within this much more are asked with the others: browsers
+ * ring an alarm at most every 30 seconds, so an account due a second later would wait that long.
+ */
+export const DUE_TOGETHER_MS = 60_000;
+
 /** What the badge is drawn from: each account's view, in the list's order. */
 export interface AccountView {
   account: Account;
@@ -147,7 +153,7 @@ export function createAccountsPoller(deps: AccountsDeps) {
     await resume();
     const now = deps.now();
     const accounts = await deps.accounts.get();
-    const due = accounts.filter(({ id }) => (planned.get(id)?.at ?? Number.POSITIVE_INFINITY) <= now);
+    const due = accounts.filter(({ id }) => (planned.get(id)?.at ?? Number.POSITIVE_INFINITY) <= now + DUE_TOGETHER_MS);
     await eachAccount((poller) => poller.poll(), { spaced: true, accounts: due });
     await setAlarm();
   }
