@@ -19,12 +19,10 @@ const accountSchema = z.object({
 
 export type Account = z.infer<typeof accountSchema>;
 
-const accountListSchema = z
-  .array(accountSchema)
-  .check(
-    z.maxLength(MAX_ACCOUNTS),
-    z.refine((list) => new Set(list.map(({ id }) => id)).size === list.length),
-  );
+const accountListSchema = z.array(accountSchema).check(
+  z.maxLength(MAX_ACCOUNTS),
+  z.refine((list) => new Set(list.map(({ id }) => id)).size === list.length),
+);
 
 /**
  * The accounts watched, in the order they were added. Each account's key, numbers and

@@ -25,4 +25,3 @@ export const apiKeyItems = defineStoredFamily<string | null>(accountKey('apiKey'
 });
 /** The first account's (the only one of a single-key install). */
 export const apiKeyItem = apiKeyItems(FIRST_ACCOUNT);
-

@@ -139,4 +139,3 @@ export const snapshotItems = defineStoredFamily<UsageSnapshot | null>(accountKey
 });
 /** The first account's (the only one of a single-key install). */
 export const snapshotItem = snapshotItems(FIRST_ACCOUNT);
-

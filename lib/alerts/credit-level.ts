@@ -52,4 +52,3 @@ export const alertMemoryItems = defineStoredFamily<AlertMemory>(accountKey('aler
 });
 /** The first account's (the only one of a single-key install). */
 export const alertMemoryItem = alertMemoryItems(FIRST_ACCOUNT);
-

@@ -39,7 +39,6 @@ export const insightAlertMemoryItems = defineStoredFamily<InsightAlertMemory>(ac
 /** The first account's (the only one of a single-key install). */
 export const insightAlertMemoryItem = insightAlertMemoryItems(FIRST_ACCOUNT);
 
-
 export type InsightAnnouncement =
   | { kind: 'runOut'; daysShort: number; resetAt: number }
   | { kind: 'compressionsUsedUp'; limit: number }

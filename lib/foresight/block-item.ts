@@ -51,4 +51,3 @@ export const insightsViewItems = defineStoredFamily<StoredInsightsView | null>(a
 });
 /** The first account's (the only one of a single-key install). */
 export const insightsViewItem = insightsViewItems(FIRST_ACCOUNT);
-

@@ -14,4 +14,3 @@ export const historyDecisionPendingItems = defineStoredFamily<boolean>(accountKe
 });
 /** The first account's (the only one of a single-key install). */
 export const historyDecisionPendingItem = historyDecisionPendingItems(FIRST_ACCOUNT);
-

@@ -26,7 +26,10 @@ async function forgetKeyData(deps: PollerDeps, { newKey }: { newKey: boolean }):
 }
 
 /** Checks a key with FluxImage before it replaces the one in use. An unconfirmed key is stored only when forced. */
-export async function saveKey({ deps, serial }: PollerContext, { key, force }: { key: string; force: boolean }): Promise<SaveKeyResult> {
+export async function saveKey(
+  { deps, serial }: PollerContext,
+  { key, force }: { key: string; force: boolean },
+): Promise<SaveKeyResult> {
   const ticket = serial.supersede();
   const outcome = await request(deps, key);
   return serial.exclusive(async (): Promise<SaveKeyResult> => {

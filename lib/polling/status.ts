@@ -56,4 +56,3 @@ export const pollStatusItems = defineStoredFamily<PollStatus | null>(accountKey(
 });
 /** The first account's (the only one of a single-key install). */
 export const pollStatusItem = pollStatusItems(FIRST_ACCOUNT);
-

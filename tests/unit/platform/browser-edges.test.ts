@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { popupAccountItem } from '@/lib/account/accounts';
 import {
@@ -33,7 +33,7 @@ describe('notification click', () => {
   it('keeps each account’s notification apart, and opens the popup on the one clicked', async () => {
     await showNotification('credits', 'a0', 'FluxImage AI credits running low', '90 AI credits left.');
     await showNotification('credits', 'a2', 'Client B: FluxImage AI credits running low', '90 AI credits left.');
-    expect(Object.keys(await fakeBrowser.notifications.getAll()).sort()).toEqual([
+    expect(Object.keys(await fakeBrowser.notifications.getAll()).toSorted()).toEqual([
       'fluximage-credits',
       'fluximage-credits.a2',
     ]);

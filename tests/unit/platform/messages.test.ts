@@ -57,7 +57,9 @@ describe('the background answers its own pages', () => {
     ['an unknown sender', {}],
   ])('but not %s', async (_, sender) => {
     const calls = backgroundWith();
-    expect(await deliver({ method: 'saveKey', argument: { account: 'a0', key: KEY, force: false } }, sender)).toBeUndefined();
+    expect(
+      await deliver({ method: 'saveKey', argument: { account: 'a0', key: KEY, force: false } }, sender),
+    ).toBeUndefined();
     expect(calls).toEqual([]);
   });
 

@@ -142,7 +142,7 @@ describe('adding accounts', () => {
       h.poller.addAccount({ key: KEY_A, force: false, name: 'One' }),
       h.poller.addAccount({ key: KEY_A, force: false, name: 'Two' }),
     ]);
-    expect(results.map(({ result }) => result).sort()).toEqual(['connected', 'duplicate']);
+    expect(results.map(({ result }) => result).toSorted()).toEqual(['connected', 'duplicate']);
     expect(await accountsItem.get()).toHaveLength(1);
   });
 
