@@ -23,7 +23,7 @@ const rejected = (id: string, name: string): NamedView => ({
   view: toView({
     hasKey: true,
     snapshot: null,
-    status: { kind: 'unauthorized', since: AT, attempts: 1, nextAt: null },
+    status: { kind: 'unauthorized', checkedAt: AT, since: AT, attempts: 1, nextAt: null },
     settings: DEFAULT_SETTINGS,
   }),
 });
