@@ -85,7 +85,7 @@ function AccountTab({ account, selected, locale, onChoose, tabRef }: AccountTabP
       ref={tabRef}
     >
       {/* A name cut short by the row's width is whole in the tooltip and for screen readers. */}
-      <span class="account-tab-name" title={name}>
+      <span class="account-tab-name" title={name} dir="auto">
         {name}
       </span>{' '}
       {credits !== null && <span class="account-tab-credits">{credits}</span>}{' '}

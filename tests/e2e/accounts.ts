@@ -1,6 +1,5 @@
 // Several accounts in the running extension: written to its storage as the options page
 // would leave them, then checked by the worker against the fake API's per-key answers.
-import { expect } from '@playwright/test';
 import type { FakeApi } from '../fake-api/server';
 import { extensionPage, type RunningExtension } from '../support/extension';
 import { KEY, OTHER_KEY } from '../support/keys';
@@ -74,14 +73,15 @@ export async function seedAccounts(
       await chrome.runtime.sendMessage({ method: 'refresh', argument: { account } });
     }, id);
   }
-  await expect
-    .poll(async () => {
-      const stored = await page.evaluate(async (keys) => {
-        const { chrome } = globalThis as unknown as Chrome;
-        return chrome.storage.local.get(keys);
-      }, statusKeys);
-      return statusKeys.every((key) => stored[key] !== undefined);
-    })
-    .toBe(true);
+  // Without Playwright's expect, so scripts/screenshots.ts can seed accounts too.
+  for (const deadline = Date.now() + 10_000; ;) {
+    const stored = await page.evaluate(async (keys) => {
+      const { chrome } = globalThis as unknown as Chrome;
+      return chrome.storage.local.get(keys);
+    }, statusKeys);
+    if (statusKeys.every((key) => stored[key] !== undefined)) break;
+    if (Date.now() > deadline) throw new Error('Not every seeded account was checked within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return ids;
 }
