@@ -1,9 +1,10 @@
 import { useStoredEach } from '@/components/use-stored';
 import { FIRST_ACCOUNT } from '@/lib/account/account-id';
-import { accountName, type Account } from '@/lib/account/accounts';
+import { MAX_ACCOUNTS, accountName, accountsItem, popupAccountItem, type Account } from '@/lib/account/accounts';
 import { apiKeyItems } from '@/lib/account/key';
 import { snapshotItems } from '@/lib/account/usage';
-import type { Settings } from '@/lib/alerts/settings';
+import { settingsItem, type Settings } from '@/lib/alerts/settings';
+import { insightSettingsItem } from '@/lib/foresight/settings';
 import { toView, type View } from '@/lib/display/view';
 import { t } from '@/lib/platform/i18n';
 import { pollStatusItems, type PollStatus } from '@/lib/polling/status';
@@ -17,8 +18,24 @@ export interface AccountState {
   view: View;
 }
 
-/** The storage items the popup draws each account from (main.tsx reads them before the first frame). */
-export const drawnItems = (account: string) => [apiKeyItems(account), snapshotItems(account), pollStatusItems(account)];
+/** The storage items the popup draws each account from. */
+const drawnItems = (account: string) => [apiKeyItems(account), snapshotItems(account), pollStatusItems(account)];
+
+// New ids take the first free number (lib/account/accounts.ts), so every listed account is
+// one of these: their items are asked for before the list itself is known.
+const possibleAccounts = Array.from({ length: MAX_ACCOUNTS }, (_, n) => `a${n}`);
+
+/**
+ * What the popup's first frame draws, read in one call before it (main.tsx): the list, the
+ * account shown last, the settings, and every possible account's key, numbers and status.
+ */
+export const firstFrameItems = () => [
+  accountsItem,
+  popupAccountItem,
+  settingsItem,
+  insightSettingsItem,
+  ...possibleAccounts.flatMap(drawnItems),
+];
 
 /**
  * Every listed account's state, in the list's order, following storage. With no account

@@ -9,6 +9,7 @@ import { insightSettingsItem, DEFAULT_INSIGHT_SETTINGS } from '@/lib/foresight/s
 import { readFirst } from '@/lib/platform/first-read';
 import { pollStatusItems } from '@/lib/polling/status';
 import { App } from '@/entrypoints/popup/App';
+import { firstFrameItems } from '@/entrypoints/popup/account-states';
 import { KEY, OTHER_KEY, usage } from '../helpers';
 
 const THIRD_KEY = `flx_live_${'0a1b'.repeat(10)}`;
@@ -53,8 +54,9 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
+/** As main.tsx opens it: one storage read of what the first frame draws, then the first render. */
 async function openPopup(): Promise<HTMLElement> {
-  provideFirstRead(await readFirst());
+  provideFirstRead(await readFirst(firstFrameItems()));
   const container = document.createElement('main');
   document.body.append(container);
   render(<App locale="en-US" />, container);
@@ -80,6 +82,19 @@ describe('the popup with several accounts', () => {
       'Client B 90 left low',
       'Client C  key rejected',
     ]);
+  });
+
+  it('draws every account’s row and the chosen one’s numbers in its first frame', async () => {
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const popup = await openPopup();
+    // Rendered synchronously: nothing waited for a second read.
+    expect(tabs(popup).map((tab) => tab.querySelector('.account-tab-credits')?.textContent ?? null)).toEqual([
+      '1,080 left',
+      '90 left',
+      null,
+    ]);
+    expect(credits(popup)).toBe('90');
+    expect(get).toHaveBeenCalledTimes(1);
   });
 
   it('opens on the account the badge shows: the one that runs out first', async () => {
