@@ -5,8 +5,8 @@ import { useStored } from '@/components/use-stored';
 import { requestApiAccess } from '@/lib/platform/browser-edges';
 import { waitsForAccess } from '@/lib/polling/failures';
 import { t } from '@/lib/platform/i18n';
-import { isFailure } from '@/lib/polling/status';
-import { pollStatusItem } from '@/lib/polling/status';
+import { FIRST_ACCOUNT } from '@/lib/account/account-id';
+import { isFailure, pollStatusItems } from '@/lib/polling/status';
 import { describeFailureCause } from '@/lib/display/view';
 
 interface Answer {
@@ -18,10 +18,10 @@ interface Answer {
 
 /**
  * "Access to fluximage.app is off", with a button that asks the browser for it again.
- * Shown by the popup and the options page whenever the last check found no access.
+ * Shown by the popup and the options page whenever the last check (of `account`) found no access.
  */
-export function AccessNotice() {
-  const status = useStored(pollStatusItem, null);
+export function AccessNotice({ account = FIRST_ACCOUNT }: { account?: string }) {
+  const status = useStored(pollStatusItems(account), null);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const off = isFailure(status) && waitsForAccess(status.kind);
   const about = off ? status.checkedAt : null;

@@ -50,3 +50,44 @@ export function useStored<T>(item: StoredValue<T>, initial: T): T {
   }, [item]);
   return value;
 }
+
+/**
+ * `useStored` over a list of items that can change while the page is open (one per
+ * account): each item's value, in the list's order. An item's first value is the page's
+ * first read when that holds it, else `initial` until storage answers; it is kept from the
+ * first frame on, so a write that lands before its change is heard never flashes `initial`.
+ */
+export function useStoredEach<T>(items: readonly StoredValue<T>[], initial: T): T[] {
+  const [heard, setHeard] = useState<ReadonlyMap<StoredValue<T>, T>>(() => new Map());
+  const [seen] = useState(() => new Map<StoredValue<T>, { value: T } | null>());
+  const firstOf = (item: StoredValue<T>) => {
+    if (!seen.has(item)) seen.set(item, fromFirstRead(item));
+    return seen.get(item) ?? null;
+  };
+  useEffect(() => {
+    let current = true;
+    const changed = new Set<StoredValue<T>>();
+    const put = (item: StoredValue<T>, value: T) => {
+      if (current) setHeard((old) => new Map(old).set(item, value));
+    };
+    const unwatch = items.map((item) =>
+      item.watch((next) => {
+        changed.add(item);
+        put(item, next);
+      }),
+    );
+    for (const item of items) {
+      // Written since the first read (or not in it): read again, unless a change was heard first.
+      if (!fromFirstRead(item)) void item.get().then((stored) => changed.has(item) || put(item, stored));
+    }
+    return () => {
+      current = false;
+      for (const stop of unwatch) stop();
+    };
+  }, items);
+  return items.map((item) => {
+    if (heard.has(item)) return heard.get(item) as T;
+    const read = firstOf(item);
+    return read ? read.value : initial;
+  });
+}

@@ -1,16 +1,19 @@
 // `npm run screenshots`: store-listing images from the real extension with demo data, in
 // English and Spanish, written to .output/store/:
-//   chrome-web-store/  {en,es}-toolbar.png, {en,es}-low.png, {en,es}-options.png (1280×800)
+//   chrome-web-store/  {en,es}-toolbar.png, {en,es}-low.png, {en,es}-accounts.png, {en,es}-options.png (1280×800)
 //                      {en,es}-promo-small.png (the small promo tile, 440×280)
-//   firefox-amo/       {en,es}-toolbar.png, {en,es}-low.png, {en,es}-options.png (1280×800, Firefox's toolbar)
+//   firefox-amo/       the same but the promo tile (1280×800, Firefox's toolbar)
 // The toolbar images draw a browser toolbar with the extension's icon and the badge the
-// extension really set ("1k" in blue; "10" in amber for the low-credit image), the popup open under it.
-// `npm run screenshots -- --readme` writes only docs/popup.png, README's top image.
+// extension really set ("1k" in blue; "10" in amber for the low-credit image; for three accounts,
+// the low one's "90" in red, since one key is rejected), the popup open under it.
+// `npm run screenshots -- --readme` writes only docs/popup.png, README's top image;
+// `-- --accounts` only the three-accounts images.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { sampleHistoryStorage } from '../tests/fake-api/sample-history';
-import { DEMO_KEY } from '../tests/support/keys';
+import { DEMO_KEY, OTHER_KEY } from '../tests/support/keys';
+import { THIRD_KEY, seedAccounts } from '../tests/e2e/accounts';
 import { startFakeApi, type FakeApi } from '../tests/fake-api/server';
 import { browsersOrExit } from './browsers';
 import {
@@ -29,8 +32,20 @@ const SCREENSHOT = { width: 1280, height: 800 };
 const PROMO_TILE = { width: 440, height: 280 };
 const outDir = join(ROOT, '.output', 'store');
 
-const CAPTIONS: Record<string, { title: string; text: string; lowTitle: string; lowText: string; tagline: string }> = {
+interface Caption {
+  title: string;
+  text: string;
+  lowTitle: string;
+  lowText: string;
+  accountsTitle: string;
+  accountsText: string;
+  tagline: string;
+}
+
+const CAPTIONS: Record<string, Caption> = {
   en: {
+    accountsTitle: 'Every account at a glance',
+    accountsText: 'Watch up to ten FluxImage accounts; the badge follows the one that needs you.',
     title: 'Your FluxImage AI credits, at a glance',
     text: 'On the toolbar badge, in the popup, and a warning before you run out.',
     lowTitle: 'Warned before you run out',
@@ -38,6 +53,8 @@ const CAPTIONS: Record<string, { title: string; text: string; lowTitle: string; 
     tagline: 'AI credits at a glance',
   },
   es: {
+    accountsTitle: 'Todas tus cuentas, de un vistazo',
+    accountsText: 'Sigue hasta diez cuentas de FluxImage; el icono muestra la que te necesita.',
     title: 'Tus créditos de IA de FluxImage, de un vistazo',
     text: 'En el icono de la barra, en la ventana emergente y con un aviso antes de que se agoten.',
     lowTitle: 'Un aviso antes de quedarte sin créditos',
@@ -287,6 +304,50 @@ async function storeImages(api: FakeApi, dir: string, lang: string, icons: { sma
   }
 }
 
+/** The popup with three accounts (a healthy one shown, a low one, a rejected key), for both stores. */
+async function accountsImages(api: FakeApi, dir: string, lang: string, icon: string) {
+  api.reset();
+  const extension = await launchExtension(dir, { lang });
+  const caption = CAPTIONS[lang]!;
+  try {
+    // The shown account's month of readings, so the picture has its forecast and 30-day line.
+    await seedStorage(extension.context, { ...sampleHistoryStorage(Date.now()), popupAccount: 'a0' });
+    await seedAccounts(
+      extension,
+      [
+        { name: 'Studio', key: DEMO_KEY },
+        {
+          name: 'Client B',
+          key: OTHER_KEY,
+          usage: { ia_credits_used: 910, ia_topup_credits: 0, ia_credits_remaining: 90 },
+        },
+        { name: 'Client C', key: THIRD_KEY, rejected: true },
+      ],
+      api,
+    );
+    const badge = await readBadge(extension.context);
+    const popup = await popupPng(extension);
+    const words = { title: caption.accountsTitle, text: caption.accountsText };
+    for (const [store, skin] of [
+      ['chrome-web-store', 'chrome'],
+      ['firefox-amo', 'firefox'],
+    ] as const) {
+      mkdirSync(join(outDir, store), { recursive: true });
+      await toolbarShot(
+        extension.context,
+        skin,
+        popup,
+        icon,
+        badge,
+        words,
+        join(outDir, store, `${lang}-accounts.png`),
+      );
+    }
+  } finally {
+    await extension.close();
+  }
+}
+
 browsersOrExit(['chromium']);
 const readme = process.argv.includes('--readme');
 const api = await startFakeApi();
@@ -305,7 +366,11 @@ try {
       await extension.close();
     }
   } else {
-    for (const lang of ['en', 'es']) await storeImages(api, dir, lang, icons);
+    const only = process.argv.includes('--accounts');
+    for (const lang of ['en', 'es']) {
+      if (!only) await storeImages(api, dir, lang, icons);
+      await accountsImages(api, dir, lang, icons.small);
+    }
   }
 } finally {
   await api.close();

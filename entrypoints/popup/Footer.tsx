@@ -11,14 +11,16 @@ interface FooterProps {
   now: number;
   locale: string;
   onOpenOptions: () => void;
+  /** What the options page is opened with to update this account's key. */
+  updateKeyHash: string;
 }
 
 /** The popup's actions: its main one for the state (update the key, or refresh), the dashboard, the settings. */
-export function Footer({ actions, refresh, now, locale, onOpenOptions }: FooterProps) {
+export function Footer({ actions, refresh, now, locale, onOpenOptions, updateKeyHash }: FooterProps) {
   return (
     <>
       <footer class="actions">
-        {actions.primary === 'update-key' && <UpdateKeyButton />}
+        {actions.primary === 'update-key' && <UpdateKeyButton hash={updateKeyHash} />}
         {actions.refresh && (
           <RefreshButton
             offer={actions.refresh}

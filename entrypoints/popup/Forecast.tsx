@@ -1,11 +1,13 @@
 import { InsightsPanel } from '@/components/InsightsPanel';
 import { useStored } from '@/components/use-stored';
 import { t } from '@/lib/platform/i18n';
-import { insightsViewItem, type StoredInsightsView } from '@/lib/foresight/block-item';
+import { insightsViewItems, type StoredInsightsView } from '@/lib/foresight/block-item';
 import { insightsWords } from '@/lib/foresight/block-words';
 import { CompressionsNotice } from './CompressionsNotice';
 
 export interface ForecastProps {
+  /** The account whose forecast this is. */
+  account: string;
   /** When the numbers shown beside the block were fetched. */
   readAt: number;
   now: number;
@@ -19,8 +21,8 @@ export interface ForecastProps {
  * The forecast block (and, with compressions used up, the day they come back), put into
  * words here from the facts the worker stored: in the popup's language, by its clock.
  */
-export function Forecast({ readAt, now, locale, compressionsUsedUp, onOpenSettings }: ForecastProps) {
-  const stored = useStored<StoredInsightsView | null | undefined>(insightsViewItem, undefined);
+export function Forecast({ account, readAt, now, locale, compressionsUsedUp, onOpenSettings }: ForecastProps) {
+  const stored = useStored<StoredInsightsView | null | undefined>(insightsViewItems(account), undefined);
   const words = stored && insightsWords(stored, readAt, now, locale, t);
   return (
     <>

@@ -1,14 +1,13 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/platform/i18n';
-import { UPDATE_KEY_HASH } from '@/lib/account/config';
 
 /**
- * The main action while FluxImage rejects the key: the options page, opened on the
- * key field (openOptionsPage cannot carry the hash that asks for it), then the popup closes.
+ * The main action while FluxImage rejects the key: the options page, opened on that key's
+ * field (`hash`: openOptionsPage cannot carry the hash that asks for it), then the popup closes.
  */
-export function UpdateKeyButton() {
+export function UpdateKeyButton({ hash }: { hash: string }) {
   const open = async () => {
-    await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}${UPDATE_KEY_HASH}` });
+    await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}${hash}` });
     window.close();
   };
   return (

@@ -13,17 +13,27 @@ export interface Refresh {
 }
 
 /**
- * Refresh, asked of the background; on opening too, unless the last check was too recent.
+ * Refresh of `account`, asked of the background; on showing it too, unless its last check was too recent.
  * Stored times ahead of the clock (it was set back) are pulled back by the background when asked.
  */
-export function useRefresh({ key, status, now }: { key: string | null; status: PollStatus | null; now: number }) {
+export function useRefresh({
+  account,
+  key,
+  status,
+  now,
+}: {
+  account: string;
+  key: string | null;
+  status: PollStatus | null;
+  now: number;
+}) {
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async () => {
     setRunning(true);
     setError(null);
     try {
-      await send('refresh');
+      await send('refresh', { account });
     } catch (failure) {
       setError(t('refreshFailed', describeActionError(failure)));
     } finally {

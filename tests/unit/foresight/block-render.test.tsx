@@ -161,7 +161,14 @@ describe('the popup’s forecast, from what the worker stored', () => {
     const view = insightsView({ history: week(), remaining: 590, renewalDay: null, now: yesterday });
     await insightsViewItem.set({ view, computedAt: yesterday });
     const shown = mount(
-      <Forecast readAt={yesterday} now={now} locale="en-US" compressionsUsedUp={false} onOpenSettings={() => {}} />,
+      <Forecast
+        account="a0"
+        readAt={yesterday}
+        now={now}
+        locale="en-US"
+        compressionsUsedUp={false}
+        onOpenSettings={() => {}}
+      />,
     );
     await vi.waitFor(() => expect(shown.querySelector('section')!.getAttribute('aria-busy')).toBe('false'));
     expect(shown.querySelector('.insights-as-of')!.textContent).toBe('As of Dec 7, 3:00 PM');
@@ -172,7 +179,7 @@ describe('the popup’s forecast, from what the worker stored', () => {
     const view = insightsView({ history: week(), remaining: 590, renewalDay: null, now });
     await insightsViewItem.set({ view, computedAt: now });
     const shown = mount(
-      <Forecast readAt={now} now={now} locale="en-US" compressionsUsedUp onOpenSettings={() => {}} />,
+      <Forecast account="a0" readAt={now} now={now} locale="en-US" compressionsUsedUp onOpenSettings={() => {}} />,
     );
     await settle();
     await vi.waitFor(() => expect(shown.querySelector('.compressions-used-up')!.textContent).toContain('Dec 14'));
