@@ -6,8 +6,6 @@ import { test, expect, ageLastCheck, enterKey, expectBadge, pollAlarmTime, store
 const KEY_B = `flx_live_${'b'.repeat(40)}`;
 const KEY_C = `flx_live_${'c'.repeat(40)}`;
 
-type Page = Awaited<ReturnType<typeof extensionPage>>;
-
 const typeKey = enterKey;
 
 test('removing the key while a new one is being checked keeps it removed, in every window', async ({
