@@ -1,5 +1,6 @@
 import { formatClockTime } from '@/lib/display/format';
-import { describeFailure, describeFailureCause, type View } from '@/lib/display/view';
+import { API_HOST } from '@/lib/account/config';
+import { describeFailure, type View } from '@/lib/display/view';
 import { t } from '@/lib/platform/i18n';
 
 /** An account's state in words, for its row: connected, not updated since …, key rejected, access off, checking. */
@@ -9,7 +10,8 @@ export function describeAccountState(view: View, locale: string): { text: string
     case 'rejected':
       return { text: t('savedKeyRejected'), problem: true };
     case 'access-off':
-      return { text: describeFailureCause(failure?.kind ?? 'access-off', t), problem: true };
+      // The page's access notice is the alert and offers Allow access; the row says what it means for this account.
+      return { text: t('accountStateAccessOff', API_HOST), problem: false };
     case 'stale':
       return failure
         ? {
