@@ -6,18 +6,22 @@ interface KeyFieldProps {
   onInput: (value: string) => void;
   describedBy: string;
   invalid: boolean;
+  /** The input's id; the first-run field keeps `api-key`, which `#update-key` focuses. */
+  id?: string;
+  /** Its label; "API key" unless the field replaces one account's key. */
+  label?: string;
 }
 
 /** The API key input: hidden like a password unless the user asks to see it. */
-export function KeyField({ value, onInput, describedBy, invalid }: KeyFieldProps) {
+export function KeyField({ value, onInput, describedBy, invalid, id = 'api-key', label }: KeyFieldProps) {
   const [visible, setVisible] = useState(false);
   return (
     <div class="key-field">
-      <label for="api-key">{t('apiKeyLabel')}</label>
+      <label for={id}>{label ?? t('apiKeyLabel')}</label>
       <div class="key-row">
         <input
-          id="api-key"
-          name="api-key"
+          id={id}
+          name={id}
           type={visible ? 'text' : 'password'}
           value={value}
           onInput={(event) => onInput(event.currentTarget.value)}

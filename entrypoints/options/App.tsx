@@ -1,14 +1,14 @@
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { useEffect, useState } from 'preact/hooks';
 import { AccessNotice } from '@/components/AccessNotice';
-import { KeySection } from './KeySection';
+import { AccountsSection } from './AccountsSection';
 import { AlertSection } from './AlertSection';
 import { t } from '@/lib/platform/i18n';
 
 type InsightsSettingsSection = (typeof import('./InsightsSettings'))['InsightsSettings'];
 
 /**
- * The renewal-day, badge, interval and history section is loaded after the page is
+ * The notifications, badge and interval section is loaded after the page is
  * usable: it is most of the page's code and none of what a first visit needs.
  */
 function LaterSections({ locale }: { locale: string }) {
@@ -32,7 +32,7 @@ export function App({ locale }: { locale: string }) {
       </h1>
       <AccessNotice />
       <ErrorBoundary>
-        <KeySection locale={locale} />
+        <AccountsSection locale={locale} />
       </ErrorBoundary>
       <ErrorBoundary>
         <AlertSection locale={locale} />

@@ -2,19 +2,29 @@ import { useState } from 'preact/hooks';
 import { describeActionError } from '@/components/action-error';
 import { Notice } from '@/components/Notice';
 import type { UsageHistory } from '@/lib/history/points';
-import { historyItem } from '@/lib/history/stored';
+import { historyItems } from '@/lib/history/stored';
+import { FIRST_ACCOUNT } from '@/lib/account/account-id';
 import { csvFileName, historyToCsv } from '@/lib/history/csv';
 import { t } from '@/lib/platform/i18n';
 import { formatDay } from '@/lib/foresight/words';
 import { counted } from '@/lib/display/plural';
 
-/** The usage history as a CSV download, and how much of it there is. */
-export function HistoryExport({ history, locale }: { history: UsageHistory; locale: string }) {
+/** One account's usage history as a CSV download, and how much of it there is. */
+export function HistoryExport({
+  account,
+  history,
+  locale,
+}: {
+  account: string;
+  history: UsageHistory;
+  locale: string;
+}) {
+  const helpId = account === FIRST_ACCOUNT ? 'history-help' : `history-help-${account}`;
   const [exported, setExported] = useState<'empty' | { reason: string } | null>(null);
 
   const download = async () => {
     try {
-      const current = await historyItem.get();
+      const current = await historyItems(account).get();
       if (current.points.length === 0) {
         setExported('empty');
         return;
@@ -37,11 +47,11 @@ export function HistoryExport({ history, locale }: { history: UsageHistory; loca
   return (
     <>
       <div class="row">
-        <button type="button" onClick={download} aria-describedby="history-help">
+        <button type="button" onClick={download} aria-describedby={helpId}>
           {t('downloadHistory')}
         </button>
       </div>
-      <p id="history-help" class="help">
+      <p id={helpId} class="help">
         {first
           ? counted(t, locale, 'historyKept', history.points.length, formatDay(first.at, Date.now(), locale))
           : t('historyEmpty')}

@@ -1,23 +1,17 @@
-import { CommittedInput } from '@/components/CommittedInput';
 import { SaveNote } from '@/components/SaveNote';
 import { useAutosave } from '@/components/use-autosave';
 import { useStored } from '@/components/use-stored';
-import { inferredRenewalDay } from '@/lib/foresight/next-reset';
-import { EMPTY_HISTORY, type ResetWindow } from '@/lib/history/points';
-import { historyItem } from '@/lib/history/stored';
+import { accountsItem } from '@/lib/account/accounts';
 import { t, type MessageKey } from '@/lib/platform/i18n';
 import {
   canBadgeCompressions,
   CHECK_INTERVALS,
   DEFAULT_INSIGHT_SETTINGS,
   insightSettingsItem,
-  parseRenewalDayInput,
   type CheckInterval,
   type InsightSettings,
 } from '@/lib/foresight/settings';
-import { formatDay } from '@/lib/foresight/words';
-import { snapshotItem } from '@/lib/account/usage';
-import { HistoryExport } from './HistoryExport';
+import { useNamedAccounts, type NamedAccount } from './accounts-data';
 
 const NOTIFY_LABELS: Record<keyof InsightSettings['notify'], MessageKey> = {
   runOut: 'notifyRunOutLabel',
@@ -28,64 +22,25 @@ const NOTIFY_LABELS: Record<keyof InsightSettings['notify'], MessageKey> = {
 
 type Autosave = ReturnType<typeof useAutosave<InsightSettings>>;
 
-/** Renewal day, look-ahead notifications, the badge's number and how often to check (each saves itself), and the CSV export. */
+/**
+ * Look-ahead notifications, what the badge shows and how often to check, for every account
+ * (each saves itself). Each account's renewal day and history are in its own row.
+ */
 export function InsightsSettings({ locale }: { locale: string }) {
   const autosave = useAutosave(insightSettingsItem, DEFAULT_INSIGHT_SETTINGS);
-  const history = useStored(historyItem, EMPTY_HISTORY);
-  const snapshot = useStored(snapshotItem, null);
+  const accounts = useNamedAccounts(useStored(accountsItem, []));
+  const countsCompressions = accounts.some(({ snapshot }) => snapshot !== null && canBadgeCompressions(snapshot.usage));
   return (
     <section class="insight-settings" aria-labelledby="insights-heading">
-      <h2 id="insights-heading">{t('insightsHeading')}</h2>
+      <h2 id="insights-heading">{t('sharedSettingsHeading')}</h2>
       <div class="controls">
-        <RenewalDay autosave={autosave} resets={history.resets} locale={locale} />
         <NotifyChoices autosave={autosave} />
-        {snapshot !== null && canBadgeCompressions(snapshot.usage) && <BadgeChoice autosave={autosave} />}
+        {(countsCompressions || accounts.length > 1) && (
+          <BadgeChoice autosave={autosave} accounts={accounts} countsCompressions={countsCompressions} />
+        )}
         <CheckInterval autosave={autosave} locale={locale} />
       </div>
-      <HistoryExport history={history} locale={locale} />
     </section>
-  );
-}
-
-function RenewalDay({ autosave, resets, locale }: { autosave: Autosave; resets: ResetWindow[]; locale: string }) {
-  const { shown, states, save, invalid } = autosave;
-  const inferred = inferredRenewalDay(resets);
-  const commit = async (text: string) => {
-    const parsed = parseRenewalDayInput(text);
-    if (!parsed.ok) {
-      invalid('renewalDay');
-      return false;
-    }
-    // The detected day, committed as it is shown, keeps following detection rather than pinning it.
-    const keepsDetected = shown.renewalDay === null && parsed.day === inferred?.day;
-    return save('renewalDay', () => (keepsDetected ? null : parsed.day));
-  };
-  const help =
-    shown.renewalDay !== null
-      ? t('renewalSetByYou')
-      : inferred
-        ? t('renewalDetected', formatDay(inferred.detectedAt, Date.now(), locale))
-        : t('renewalUnknown');
-  return (
-    <>
-      <div class="renewal-row">
-        <label for="renewal-day">{t('renewalDayLabel')}</label>
-        <CommittedInput
-          id="renewal-day"
-          name="renewal-day"
-          inputMode="numeric"
-          value={String(shown.renewalDay ?? inferred?.day ?? '')}
-          onCommit={commit}
-          aria-describedby="renewal-day-after renewal-day-note renewal-day-help"
-          aria-invalid={states.renewalDay?.kind === 'invalid'}
-        />
-        <span id="renewal-day-after">{t('renewalDayAfter')}</span>
-        <SaveNote id="renewal-day-note" state={states.renewalDay} invalid={t('renewalDayInvalid')} />
-      </div>
-      <p id="renewal-day-help" class="help">
-        {help}
-      </p>
-    </>
   );
 }
 
@@ -115,25 +70,59 @@ function NotifyChoices({ autosave }: { autosave: Autosave }) {
   );
 }
 
-/** Offered only on a plan that limits compressions (they can be counted down). */
-function BadgeChoice({ autosave }: { autosave: Autosave }) {
+interface BadgeChoiceProps {
+  autosave: Autosave;
+  accounts: NamedAccount[];
+  countsCompressions: boolean;
+}
+
+/**
+ * What the badge counts (offered when a plan limits compressions, so they can be counted
+ * down) and, with two or more accounts, whose numbers it shows.
+ */
+function BadgeChoice({ autosave, accounts, countsCompressions }: BadgeChoiceProps) {
   const { shown, states, save } = autosave;
+  // An account removed since it was chosen reads as the default, as the badge does.
+  const chosen = accounts.some(({ account }) => account.id === shown.badgeAccount) ? shown.badgeAccount : undefined;
+  const choices = [
+    { value: '', label: t('badgeAccountFirst') },
+    ...accounts.map(({ account, name }) => ({ value: account.id, label: name })),
+  ];
   return (
     <fieldset>
       <legend>{t('badgeShowsLegend')}</legend>
-      {(['credits', 'compressions'] as const).map((choice) => (
-        <label class="checkbox" key={choice}>
-          <input
-            type="radio"
-            name="badge"
-            value={choice}
-            checked={shown.badge === choice}
-            onChange={() => void save('badge', () => choice)}
-          />
-          {t(choice === 'credits' ? 'badgeShowsCredits' : 'badgeShowsCompressions')}
-        </label>
-      ))}
-      <SaveNote state={states.badge} />
+      {countsCompressions &&
+        (['credits', 'compressions'] as const).map((choice) => (
+          <label class="checkbox" key={choice}>
+            <input
+              type="radio"
+              name="badge"
+              value={choice}
+              checked={shown.badge === choice}
+              onChange={() => void save('badge', () => choice)}
+            />
+            {t(choice === 'credits' ? 'badgeShowsCredits' : 'badgeShowsCompressions')}
+          </label>
+        ))}
+      {countsCompressions && <SaveNote state={states.badge} />}
+      {accounts.length > 1 && (
+        <fieldset class="badge-account">
+          <legend>{t('badgeWhichAccount')}</legend>
+          {choices.map(({ value, label }) => (
+            <label class="checkbox" key={value}>
+              <input
+                type="radio"
+                name="badge-account"
+                value={value}
+                checked={(chosen ?? '') === value}
+                onChange={() => void save('badgeAccount', () => (value === '' ? undefined : value))}
+              />
+              {label}
+            </label>
+          ))}
+          <SaveNote state={states.badgeAccount} />
+        </fieldset>
+      )}
     </fieldset>
   );
 }

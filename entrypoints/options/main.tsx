@@ -2,12 +2,21 @@ import { render } from 'preact';
 import './options.css';
 import { provideFirstRead } from '@/components/use-stored';
 import { readFirst } from '@/lib/platform/first-read';
+import { upgradeToAccounts } from '@/lib/account/upgrade';
 import { t, uiLanguage } from '@/lib/platform/i18n';
 import { App } from './App';
 
 // Storage is read before the first render, so what is stored (the saved key, the threshold)
-// is in the first frame instead of replacing defaults a moment later.
-void readFirst().then((read) => {
+// is in the first frame instead of replacing defaults a moment later. A single-key install is
+// brought to the accounts layout first, so the page never reads the old one.
+void (async () => {
+  try {
+    await upgradeToAccounts(Date.now());
+  } catch {
+    // The worker runs the same upgrade before it answers; the page still shows what it can read.
+  }
+  return readFirst();
+})().then((read) => {
   provideFirstRead(read);
   const { locale, dir } = uiLanguage();
   document.documentElement.lang = locale;

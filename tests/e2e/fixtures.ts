@@ -57,10 +57,7 @@ export const test = base.extend<Fixtures, { api: FakeApi }>({
   saveKey: async ({ openOptions }, use) => {
     await use(async (key = KEY) => {
       const page = await openOptions();
-      await page.getByLabel('API key', { exact: true }).fill(key);
-      await page.getByRole('button', { name: 'Save', exact: true }).click();
-      // Done when the page has said how it went: connected, rejected, malformed or unreachable.
-      await page.locator('.notice-success, .notice-error, .notice-warning').waitFor();
+      await typeKey(page, key);
       return page;
     });
   },
@@ -70,6 +67,30 @@ export const test = base.extend<Fixtures, { api: FakeApi }>({
 });
 
 export { expect };
+
+/**
+ * Sends `key` to be saved as the only account's key, as a person does: in the first-run form
+ * when there is no account yet, else with the account's Replace key. Returns the form, whose
+ * notice says how it went; it does not wait for the answer.
+ */
+export async function enterKey(page: Page, key: string) {
+  if ((await page.locator('.account').count()) === 1) {
+    const replace = page.getByRole('button', { name: 'Replace key', exact: true });
+    if ((await replace.count()) === 1) await replace.click();
+    await page.getByLabel(/^New API key for /).fill(key);
+    await page.getByRole('button', { name: 'Save new key', exact: true }).click();
+    return page.locator('.replace-key');
+  }
+  await page.getByLabel('API key', { exact: true }).fill(key);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  return page.locator('.add-account');
+}
+
+/** `enterKey`, done when the form has said how it went: connected, rejected, malformed or unreachable. */
+export async function typeKey(page: Page, key: string) {
+  const form = await enterKey(page, key);
+  await form.locator('.notice-success, .notice-error, .notice-warning').waitFor();
+}
 
 /** Waits until the badge shows `text`, for a poll that is on its way. */
 export async function expectBadge(badge: Fixtures['badge'], text: string) {

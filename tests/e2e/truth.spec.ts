@@ -1,17 +1,12 @@
 // The pages say only what happened: races between windows, checks that cannot be
 // made, storage that refuses a write, and requests a person can cause.
 import { extensionPage, shownNotifications } from '../support/extension';
-import { test, expect, ageLastCheck, expectBadge, pollAlarmTime, storedData, KEY } from './fixtures';
+import { test, expect, ageLastCheck, enterKey, expectBadge, pollAlarmTime, storedData, KEY } from './fixtures';
 
 const KEY_B = `flx_live_${'b'.repeat(40)}`;
 const KEY_C = `flx_live_${'c'.repeat(40)}`;
 
-type Page = Awaited<ReturnType<typeof extensionPage>>;
-
-async function typeKey(page: Page, key: string) {
-  await page.getByLabel('API key', { exact: true }).fill(key);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-}
+const typeKey = enterKey;
 
 test('removing the key while a new one is being checked keeps it removed, in every window', async ({
   api,

@@ -105,11 +105,11 @@ describe('options that save themselves', () => {
   });
 
   it('leaves the other settings as they are when one is saved', async () => {
-    await insightSettingsItem.set({ ...DEFAULT_INSIGHT_SETTINGS, renewalDay: 9, checkEveryMinutes: 30 });
+    await insightSettingsItem.set({ ...DEFAULT_INSIGHT_SETTINGS, badge: 'compressions', checkEveryMinutes: 30 });
     const page = await openOptions();
     const creditsBack = page.querySelector<HTMLInputElement>('input[name="notify-creditsBack"]')!;
     creditsBack.click();
     await vi.waitFor(async () => expect((await insightSettingsItem.get()).notify.creditsBack).toBe(true));
-    expect(await insightSettingsItem.get()).toMatchObject({ renewalDay: 9, checkEveryMinutes: 30 });
+    expect(await insightSettingsItem.get()).toMatchObject({ badge: 'compressions', checkEveryMinutes: 30 });
   });
 });

@@ -1,11 +1,14 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '@/entrypoints/options/App';
 import { InsightsSettings } from '@/entrypoints/options/InsightsSettings';
+import { FIRST_ACCOUNT } from '@/lib/account/account-id';
 import type { HistoryPoint } from '@/lib/history/points';
 import { historyItem } from '@/lib/history/stored';
-import { insightSettingsItem } from '@/lib/foresight/settings';
+import { insightSettingsItem, renewalDayItems } from '@/lib/foresight/settings';
 import { snapshotItem } from '@/lib/account/usage';
-import { usage } from '../helpers';
+import { KEY, usage } from '../helpers';
+import { button, storeAccount } from './options-harness';
 
 const reset = new Date(2026, 10, 14, 0, 20).getTime();
 const point = (at: number): HistoryPoint => ({
@@ -28,6 +31,18 @@ async function mount() {
   await settle();
   return container;
 }
+
+/** The whole page with one account, whose row holds its renewal day and history. */
+async function mountPage() {
+  await storeAccount(FIRST_ACCOUNT, KEY, null);
+  const container = document.createElement('div');
+  document.body.append(container);
+  render(<App locale="en-US" />, container);
+  await vi.waitFor(() => expect(container.querySelector('#check-every')).not.toBeNull());
+  await vi.waitFor(() => expect(container.querySelector('#renewal-day')).not.toBeNull());
+  return container;
+}
+const renewalDay = () => renewalDayItems(FIRST_ACCOUNT).get();
 
 const field = (page: HTMLElement) => page.querySelector<HTMLInputElement>('#renewal-day')!;
 /** Types into a field as a person does; nothing is committed until `commit`. */
@@ -61,7 +76,7 @@ afterEach(() => {
 describe('renewal, badge and checks in the options page', () => {
   it('fills in the renewal day detected from the last reset, and says when', async () => {
     await historyItem.set({ points: [point(reset)], resets: [{ before: null, after: reset }] });
-    const page = await mount();
+    const page = await mountPage();
     await vi.waitFor(() => expect(field(page).value).toBe('14'));
     expect(page.querySelector('#renewal-day-help')!.textContent).toBe(
       'Detected on Nov 14, when your monthly credits reset.',
@@ -70,13 +85,13 @@ describe('renewal, badge and checks in the options page', () => {
 
   it('saves a day the user sets over the detected one once the field is left, and says "Saved"', async () => {
     await historyItem.set({ points: [point(reset)], resets: [{ before: null, after: reset }] });
-    const page = await mount();
+    const page = await mountPage();
     await vi.waitFor(() => expect(field(page).value).toBe('14'));
     await type(field(page), '20');
-    expect((await insightSettingsItem.get()).renewalDay).toBeNull();
+    expect(await renewalDay()).toBeNull();
     await commit(field(page));
     await vi.waitFor(() => expect(noteBeside(field(page)).textContent).toBe('Saved'));
-    expect((await insightSettingsItem.get()).renewalDay).toBe(20);
+    expect(await renewalDay()).toBe(20);
     expect(field(page).value).toBe('20');
     await vi.waitFor(() =>
       expect(page.querySelector('#renewal-day-help')!.textContent).toBe(
@@ -86,24 +101,24 @@ describe('renewal, badge and checks in the options page', () => {
   });
 
   it('saves on Enter too', async () => {
-    const page = await mount();
+    const page = await mountPage();
     await type(field(page), '3');
     field(page).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    await vi.waitFor(async () => expect((await insightSettingsItem.get()).renewalDay).toBe(3));
+    await vi.waitFor(async () => expect(await renewalDay()).toBe(3));
   });
 
   it('committing the detected day unchanged keeps following detection', async () => {
     await historyItem.set({ points: [point(reset)], resets: [{ before: null, after: reset }] });
-    const page = await mount();
+    const page = await mountPage();
     await vi.waitFor(() => expect(field(page).value).toBe('14'));
     await type(field(page), '14');
     await commit(field(page));
     await vi.waitFor(() => expect(noteBeside(field(page)).textContent).toBe('Saved'));
-    expect((await insightSettingsItem.get()).renewalDay).toBeNull();
+    expect(await renewalDay()).toBeNull();
   });
 
   it('refuses a day outside 1–31 with a clear message, keeping what was typed and storing nothing', async () => {
-    const page = await mount();
+    const page = await mountPage();
     await type(field(page), '32');
     await commit(field(page));
     await vi.waitFor(() =>
@@ -120,7 +135,7 @@ describe('renewal, badge and checks in the options page', () => {
     expect(page.querySelector('[role="alert"]')!.textContent).toBe(
       'Enter a day of the month from 1 to 31, or leave it empty.',
     );
-    expect((await insightSettingsItem.get()).renewalDay).toBeNull();
+    expect(await renewalDay()).toBeNull();
   });
 
   it('says why beside the control when its change could not be stored, and shows it as it is', async () => {
@@ -185,6 +200,7 @@ describe('renewal, badge and checks in the options page', () => {
   });
 
   it('offers compressions for the badge only on a plan that limits them', async () => {
+    await storeAccount(FIRST_ACCOUNT, KEY, null);
     await snapshotItem.set({ usage: usage({ plan: 'pro' }), fetchedAt: reset });
     const unlimited = await mount();
     await vi.waitFor(() => expect(unlimited.querySelector('#check-every')).not.toBeNull());
@@ -202,8 +218,8 @@ describe('renewal, badge and checks in the options page', () => {
 describe('usage history download', () => {
   it('says so when there is no history yet', async () => {
     const create = vi.spyOn(URL, 'createObjectURL');
-    const page = await mount();
-    page.querySelector<HTMLButtonElement>('button[type="button"]')!.click();
+    const page = await mountPage();
+    button(page, 'Download usage history (CSV)').click();
     await vi.waitFor(() =>
       expect(page.querySelector('.notice[role="status"]')!.textContent).toBe(
         'No usage history yet: it starts with the next successful check.',
@@ -214,7 +230,7 @@ describe('usage history download', () => {
 
   it('counts one reading as one', async () => {
     await historyItem.set({ points: [point(Date.UTC(2026, 10, 14, 9))], resets: [] });
-    const page = await mount();
+    const page = await mountPage();
     await vi.waitFor(() =>
       expect(page.querySelector('#history-help')!.textContent).toBe('1 reading kept on this device since Nov 14.'),
     );
@@ -234,11 +250,11 @@ describe('usage history download', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push(this);
     });
-    const page = await mount();
+    const page = await mountPage();
     await vi.waitFor(() =>
       expect(page.querySelector('#history-help')!.textContent).toBe('2 readings kept on this device since Nov 14.'),
     );
-    page.querySelector<HTMLButtonElement>('button[type="button"]')!.click();
+    button(page, 'Download usage history (CSV)').click();
     await vi.waitFor(() => expect(clicked).toHaveLength(1));
     expect(clicked[0]!.download).toMatch(/^fluximage-usage-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(clicked[0]!.href).toBe('blob:history');
