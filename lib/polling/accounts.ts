@@ -148,12 +148,17 @@ export function createAccountsPoller(deps: AccountsDeps) {
       await eachAccount((poller) => poller.resume(), { spaced: true, accounts });
     })());
 
-  /** The alarm rang: ask every account whose next check has come. */
+  /**
+   * The alarm rang: ask every account whose next check has come. The alarm is set for the
+   * earliest; if it rang before that (a clock set forward, the browser's own timing), that
+   * earliest account's time has come all the same.
+   */
   async function pollDue(): Promise<void> {
     await resume();
-    const now = deps.now();
     const accounts = await deps.accounts.get();
-    const due = accounts.filter(({ id }) => (planned.get(id)?.at ?? Number.POSITIVE_INFINITY) <= now + DUE_TOGETHER_MS);
+    const plannedAt = (id: string) => planned.get(id)?.at ?? Number.POSITIVE_INFINITY;
+    const earliest = Math.min(...accounts.map(({ id }) => plannedAt(id)));
+    const due = accounts.filter(({ id }) => plannedAt(id) <= Math.max(deps.now(), earliest) + DUE_TOGETHER_MS);
     await eachAccount((poller) => poller.poll(), { spaced: true, accounts: due });
     await setAlarm();
   }

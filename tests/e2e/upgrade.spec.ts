@@ -70,11 +70,17 @@ test('an install that watched one key keeps it, its numbers and alerts as its fi
     await after.worker.evaluate(() => (globalThis as any).chrome.runtime.reload());
     const worker = await restarted;
     await new Promise((r) => setTimeout(r, 3000));
-    console.log('DEBUG', await worker.evaluate(async () => JSON.stringify(Object.keys(await (globalThis as any).chrome.storage.local.get(null)))), after.context.serviceWorkers().length);
+    console.log(
+      'DEBUG',
+      await worker.evaluate(async () =>
+        JSON.stringify(Object.keys(await (globalThis as any).chrome.storage.local.get(null))),
+      ),
+      after.context.serviceWorkers().length,
+    );
     try {
-      await expect.poll(async () => (await storedData(after.context)).local.accounts).toEqual([
-        { id: 'a0', name: null, addedAt: expect.any(Number) },
-      ]);
+      await expect
+        .poll(async () => (await storedData(after.context)).local.accounts)
+        .toEqual([{ id: 'a0', name: null, addedAt: expect.any(Number) }]);
       const { local } = await storedData(after.context);
       expect(local.apiKey).toBe(KEY);
       expect(local.renewalDay).toBe(14);

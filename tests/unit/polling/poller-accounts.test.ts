@@ -305,3 +305,16 @@ describe('each account on its own', () => {
     expect(restarted.requests).toEqual([]);
   });
 });
+
+describe('an alarm that rings early', () => {
+  it('still asks the account it was set for, and only the accounts due with it', async () => {
+    const h = setup();
+    await threeAccounts(h);
+    h.answer(KEY_B, { ok: false, kind: 'rate-limited', retryAfterMs: 60 * 60_000 });
+    await h.ring();
+    const from = h.requests.length;
+    // Rung at once rather than at its time (a clock set forward, or the browser's own timing).
+    await h.poller.pollDue();
+    expect(h.requests.slice(from).map(({ key }) => key)).toEqual([KEY_A, KEY_C]);
+  });
+});
