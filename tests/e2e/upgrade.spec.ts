@@ -1,4 +1,5 @@
 import { execFileSync, execSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,17 +29,34 @@ function buildRelease(commit: string, origin: string): { dir: string; cleanUp: (
   return { dir: join(source, '.output', 'chrome-mv3-e2e'), cleanUp: () => rmSync(source, { recursive: true }) };
 }
 
+/** A manifest `key` (an RSA public key, base64 DER): it fixes an unpacked extension's id. */
+function extensionKey(): string {
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+}
+
+/** A copy of the build in `dir` with the manifest key `key` (and `version`, when given). */
+function installable(dir: string, key: string, version?: string): string {
+  const folder = mkdtempSync(join(tmpdir(), 'fluximage-installed-'));
+  cpSync(dir, folder, { recursive: true });
+  const manifestPath = join(folder, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, key, ...(version && { version }) }));
+  return folder;
+}
+
 test.describe.configure({ timeout: 180_000 });
 
 test('an install that watched one key keeps it, its numbers and alerts as its first account', async ({ api }) => {
   api.reset();
   api.setUsage({ ia_credits_remaining: 90, ia_topup_credits: 0 });
   const release = buildRelease(SINGLE_KEY_COMMIT, api.origin);
-  // The unpacked extension keeps its id (and its storage) as long as it is loaded from the same folder.
-  const folder = mkdtempSync(join(tmpdir(), 'fluximage-installed-'));
-  cpSync(release.dir, folder, { recursive: true });
+  // Both builds carry one manifest key, so they are one extension (one id, one storage), as a store update is.
+  const key = extensionKey();
+  const oldFolder = installable(release.dir, key);
+  const newFolder = installable(process.env.E2E_EXTENSION_DIR!, key, '99.0.0');
   try {
-    const before = await launchExtension(folder);
+    const before = await launchExtension(oldFolder);
     await saveKeyInOptions(before, KEY);
     await expect.poll(async () => (await readBadge(before.context)).text).toBe('90');
     await before.worker.evaluate(async () => {
@@ -59,24 +77,9 @@ test('an install that watched one key keeps it, its numbers and alerts as its fi
     expect(alerted).toEqual(['fluximage-credits']);
     await before.close({ keepProfile: true });
 
-    rmSync(folder, { recursive: true });
-    cpSync(process.env.E2E_EXTENSION_DIR!, folder, { recursive: true });
-    // A store update always carries a higher version; only then does the browser start the new worker.
-    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { version: string };
-    writeFileSync(join(folder, 'manifest.json'), JSON.stringify({ ...manifest, version: '99.0.0' }));
     const requestsBefore = api.usageRequests().length;
-    const after = await launchExtension(folder, { userDataDir: before.userDataDir });
-    const restarted = after.context.waitForEvent('serviceworker');
-    await after.worker.evaluate(() => (globalThis as any).chrome.runtime.reload());
-    const worker = await restarted;
-    await new Promise((r) => setTimeout(r, 3000));
-    console.log(
-      'DEBUG',
-      await worker.evaluate(async () =>
-        JSON.stringify(Object.keys(await (globalThis as any).chrome.storage.local.get(null))),
-      ),
-      after.context.serviceWorkers().length,
-    );
+    const after = await launchExtension(newFolder, { userDataDir: before.userDataDir });
+    expect(after.id).toBe(before.id);
     try {
       await expect
         .poll(async () => (await storedData(after.context)).local.accounts)
@@ -97,7 +100,8 @@ test('an install that watched one key keeps it, its numbers and alerts as its fi
       await after.close();
     }
   } finally {
-    rmSync(folder, { recursive: true, force: true });
+    rmSync(oldFolder, { recursive: true, force: true });
+    rmSync(newFolder, { recursive: true, force: true });
     release.cleanUp();
   }
 });
