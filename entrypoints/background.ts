@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { createUsageApi } from '@/lib/account/api-client';
 import { accountsBadge } from '@/lib/display/badge-choice';
-import { accountName, accountsItem, type Account } from '@/lib/account/accounts';
+import { accountsItem } from '@/lib/account/accounts';
+import { nameOfAccount, titleForAccount } from '@/lib/display/account-names';
 import { upgradeToAccounts } from '@/lib/account/upgrade';
 import { API_ORIGIN } from '@/lib/account/config';
 import { creditAlert } from '@/lib/alerts/credit-words';
@@ -31,20 +32,6 @@ const guard =
   (...args: A) =>
     void task(...args).catch(() => undefined);
 
-/** An account's name as the badge and notifications show it (the default needs its plan and key). */
-async function nameOf(account: Account): Promise<string> {
-  const store = extensionStore(account.id);
-  const [snapshot, key] = await Promise.all([store.snapshot.get(), store.apiKey.get()]);
-  return accountName(account, snapshot?.usage.plan ?? null, key, t);
-}
-
-/** A notification's title, after the account's name when there are several. */
-async function titleFor(account: string, title: string): Promise<string> {
-  const accounts = await accountsItem.get();
-  const named = accounts.length > 1 && accounts.find(({ id }) => id === account);
-  return named ? t('notificationForAccount', await nameOf(named), title) : title;
-}
-
 export default defineBackground(() => {
   // Before anything reads storage: a single-key install becomes its first account.
   const ready = upgradeToAccounts(Date.now()).catch(() => undefined);
@@ -61,17 +48,17 @@ export default defineBackground(() => {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     showBadge: async (views, insightSettings) => {
       const named = await Promise.all(
-        views.map(async ({ account, view }) => ({ id: account.id, name: await nameOf(account), view })),
+        views.map(async ({ account, view }) => ({ id: account.id, name: await nameOfAccount(account, t), view })),
       );
       await setBadge(accountsBadge(named, t, uiLocale(), insightSettings));
     },
     announce: async (account, level, usage) => {
       const { title, message } = creditAlert(level, usage, t, uiLocale());
-      return showNotification('credits', account, await titleFor(account, title), message);
+      return showNotification('credits', account, await titleForAccount(account, title, t), message);
     },
     announceInsight: async (account, announcement) => {
       const { title, message } = insightAlertWords(announcement, Date.now(), uiLocale(), t);
-      return showNotification(announcement.kind, account, await titleFor(account, title), message);
+      return showNotification(announcement.kind, account, await titleForAccount(account, title, t), message);
     },
     clearAnnouncements: clearNotifications,
     describeInsights: insightsView,
