@@ -12,7 +12,7 @@ export default defineConfig({
   use: { trace: 'off' },
   // Firefox ESR is driven through puppeteer-core from its own spec file; CI runs the two apart.
   projects: [
-    { name: 'chromium', testIgnore: /firefox\.spec\.ts$/ },
-    { name: 'firefox', testMatch: /firefox\.spec\.ts$/ },
+    { name: 'chromium', testIgnore: /firefox[-\w]*\.spec\.ts$/ },
+    { name: 'firefox', testMatch: /firefox[-\w]*\.spec\.ts$/ },
   ],
 });
