@@ -31,12 +31,13 @@ test('in Firefox ESR: two accounts, switched in the popup, the low one notified 
     expect(title).toContain('Client A: 1,080 AI credits left');
     expect(title).toContain('Client B: 90 AI credits left (low)');
 
-    const notifications = await options.evaluate(async () => {
-      type Notifications = { getAll(): Promise<Record<string, unknown>> };
-      const { browser } = globalThis as unknown as { browser: { notifications: Notifications } };
-      return Object.keys(await browser.notifications.getAll());
-    });
-    expect(notifications).toEqual(['fluximage-credits.a1']);
+    const notifications = () =>
+      options.evaluate(async () => {
+        type Notifications = { getAll(): Promise<Record<string, unknown>> };
+        const { browser } = globalThis as unknown as { browser: { notifications: Notifications } };
+        return Object.keys(await browser.notifications.getAll());
+      });
+    await expect.poll(notifications).toEqual(['fluximage-credits.a1']);
 
     const popup = await firefox.open('popup.html');
     await waitForText(popup, 'Client A');
