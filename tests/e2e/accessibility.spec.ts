@@ -1,17 +1,17 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { launchExtension, readBadge, saveKeyInOptions } from '../support/extension';
-import { test, expect, ageLastCheck, expectBadge, firePollAlarm, closeOptionsTabs, storedData, KEY } from './fixtures';
+import {
+  test,
+  expect,
+  expectNoViolations,
+  ageLastCheck,
+  expectBadge,
+  firePollAlarm,
+  closeOptionsTabs,
+  storedData,
+  KEY,
+} from './fixtures';
 import { WORDS, type PollStatus } from './words';
-
-async function expectNoViolations(page: Page, state: string) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(summary, `${state}, ${colorScheme}`).toEqual([]);
-  }
-}
 
 for (const lang of ['en', 'es'] as const) {
   test(`popup and options pass axe in every state, light and dark (${lang})`, async ({ api }) => {

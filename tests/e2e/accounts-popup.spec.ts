@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { launchExtension } from '../support/extension';
 import { accountId, seedAccounts, THREE_ACCOUNTS, type SeededAccount } from './accounts';
-import { expect, test } from './fixtures';
+import { expect, expectNoViolations, test } from './fixtures';
 
 const tab = (popup: Page, name: string) => popup.getByRole('tab', { name: new RegExp(`^${name}\\b`) });
 const panel = (popup: Page) => popup.getByRole('tabpanel');
@@ -107,15 +106,6 @@ test('ten accounts with long and odd names fit the popup', async ({ extension, a
   expect(await popup.locator('img[src=x]').count()).toBe(0);
   await popup.screenshot({ path: testInfo.outputPath('ten-accounts.png'), fullPage: true });
 });
-
-async function expectNoViolations(page: Page, state: string) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(summary, `${state}, ${colorScheme}`).toEqual([]);
-  }
-}
 
 for (const lang of ['en', 'es'] as const) {
   test(`the popup with three accounts passes axe, light and dark (${lang})`, async ({ api }) => {

@@ -25,10 +25,7 @@ test('three accounts: the badge shows the low one in red while a key is rejected
   expect(await shownNotifications(extension.context)).not.toContain('fluximage-credits');
 });
 
-test('one alarm asks every account, each once, a second apart; never the rejected one', async ({
-  extension,
-  api,
-}) => {
+test('one alarm asks every account, each once, a second apart; never the rejected one', async ({ extension, api }) => {
   await seedAccounts(extension, THREE_ACCOUNTS, api);
   const from = api.usageRequests().length;
   await firePollAlarm(extension.context);

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { extensionPage, launchExtension, readBadge, type RunningExtension } from '../support/extension';
 import { startFakeApi, type FakeApi } from '../fake-api/server';
@@ -157,4 +158,14 @@ export async function ageLastCheck(context: RunningExtension['context'], ms = 60
     const { pollStatus } = await local.get('pollStatus');
     if (pollStatus) await local.set({ pollStatus: { ...pollStatus, checkedAt: pollStatus.checkedAt - by } });
   }, ms);
+}
+
+/** axe finds nothing on `page`, in light and in dark; `state` names what is shown. */
+export async function expectNoViolations(page: Page, state: string) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(summary, `${state}, ${colorScheme}`).toEqual([]);
+  }
 }
