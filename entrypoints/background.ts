@@ -12,6 +12,7 @@ import { insightSettingsItem } from '@/lib/foresight/settings';
 import { insightsView } from '@/lib/foresight/block';
 import { settingsItem } from '@/lib/alerts/settings';
 import { apiKeyItem } from '@/lib/account/key';
+import { onPersonReturned, presenceReader } from '@/lib/platform/presence';
 import {
   POLL_ALARM,
   clearNotifications,
@@ -31,11 +32,13 @@ const guard =
     void task(...args).catch(() => undefined);
 
 export default defineBackground(() => {
+  const presence = presenceReader();
   const poller = createPoller({
     api: createUsageApi({ origin: API_ORIGIN, fetch: (input, init) => fetch(input, init), now: Date.now }),
     hasAccess: hasApiAccess,
     now: Date.now,
     random: Math.random,
+    ...(presence && { presence }),
     store: extensionStore,
     schedule: schedulePoll,
     isScheduled: isPollScheduled,
@@ -71,6 +74,7 @@ export default defineBackground(() => {
   settingsItem.watch(guard(poller.redraw));
   insightSettingsItem.watch(guard(poller.insightSettingsChanged));
   self.addEventListener('online', guard(poller.reconnect));
+  onPersonReturned(guard(poller.personReturned));
 
   void guard(poller.resume)();
 });
