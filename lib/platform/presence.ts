@@ -22,6 +22,9 @@ export function presenceReader(): (() => Promise<Presence>) | undefined {
   return idle && (() => idle.queryState(AWAY_AFTER_SECONDS));
 }
 
+/** Whether the browser tells when the person is away and back (what the options page says of Automatic). */
+export const canTellPresence = (): boolean => browser.idle !== undefined;
+
 /**
  * Calls `listener` when the person comes back: the screen turns active after being idle or
  * locked, or a browser window gains focus. Register it at the worker's top level, so the
