@@ -93,7 +93,8 @@ export default defineConfig({
       name: '__MSG_extensionName__',
       description: '__MSG_extensionDescription__',
       default_locale: 'en',
-      permissions: ['storage', 'alarms', 'notifications'],
+      // `idle` (no install warning): Automatic checks when the person comes back, and slows down while they are away.
+      permissions: ['storage', 'alarms', 'notifications', 'idle'],
       host_permissions: [hostPermissionFor(apiOrigin)],
       icons,
       action: {

@@ -14,6 +14,7 @@ import { insightAlertWords } from '@/lib/foresight/alert-words';
 import { insightSettingsItem, onRenewalDayChanged } from '@/lib/foresight/settings';
 import { insightsView } from '@/lib/foresight/block';
 import { settingsItem } from '@/lib/alerts/settings';
+import { onPersonReturned, presenceReader } from '@/lib/platform/presence';
 import {
   POLL_ALARM,
   clearNotifications,
@@ -35,6 +36,7 @@ const guard =
 export default defineBackground(() => {
   // Before anything reads storage: a single-key install becomes its first account.
   const ready = upgradeToAccounts(Date.now()).catch(() => undefined);
+  const presence = presenceReader();
   const poller = createAccountsPoller({
     api: createUsageApi({ origin: API_ORIGIN, fetch: (input, init) => fetch(input, init), now: Date.now }),
     hasAccess: hasApiAccess,
@@ -43,6 +45,7 @@ export default defineBackground(() => {
     accounts: accountsItem,
     insightSettings: insightSettingsItem,
     storeOf: extensionStore,
+    ...(presence && { presence }),
     schedule: schedulePoll,
     isScheduled: isPollScheduled,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -100,6 +103,7 @@ export default defineBackground(() => {
   insightSettingsItem.watch(guard(afterUpgrade(poller.insightSettingsChanged)));
   onRenewalDayChanged(afterUpgrade(async (account: string) => poller.renewalDayChanged(account)));
   self.addEventListener('online', guard(afterUpgrade(poller.reconnect)));
+  onPersonReturned(guard(afterUpgrade(poller.personReturned)));
 
   void guard(afterUpgrade(poller.resume))();
 });

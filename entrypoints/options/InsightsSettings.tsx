@@ -3,11 +3,13 @@ import { useAutosave } from '@/components/use-autosave';
 import { useStored } from '@/components/use-stored';
 import { accountsItem } from '@/lib/account/accounts';
 import { t, type MessageKey } from '@/lib/platform/i18n';
+import { canTellPresence } from '@/lib/platform/presence';
 import {
   canBadgeCompressions,
   CHECK_INTERVALS,
   DEFAULT_INSIGHT_SETTINGS,
   insightSettingsItem,
+  type CheckEvery,
   type CheckInterval,
   type InsightSettings,
 } from '@/lib/foresight/settings';
@@ -127,29 +129,40 @@ function BadgeChoice({ autosave, accounts, countsCompressions }: BadgeChoiceProp
   );
 }
 
+/** The select's values: `auto`, or the minutes as digits. */
+const toCheckEvery = (value: string): CheckEvery => (value === 'auto' ? 'auto' : (Number(value) as CheckInterval));
+
+/** Automatic first (the default), then the fixed intervals. */
 function CheckInterval({ autosave, locale }: { autosave: Autosave; locale: string }) {
   const { shown, states, save } = autosave;
   const minutesText = (value: number) =>
     new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(value);
   return (
-    <div class="renewal-row">
-      <label for="check-every">{t('checkEveryLabel')}</label>
-      <select
-        id="check-every"
-        name="check-every"
-        value={String(shown.checkEveryMinutes)}
-        onChange={(event) => {
-          const minutes = Number(event.currentTarget.value) as CheckInterval;
-          void save('checkEveryMinutes', () => minutes);
-        }}
-      >
-        {CHECK_INTERVALS.map((value) => (
-          <option key={value} value={String(value)}>
-            {minutesText(value)}
-          </option>
-        ))}
-      </select>
-      <SaveNote state={states.checkEveryMinutes} />
-    </div>
+    <>
+      <div class="renewal-row">
+        <label for="check-every">{t('checkEveryLabel')}</label>
+        <select
+          id="check-every"
+          name="check-every"
+          value={String(shown.checkEveryMinutes)}
+          aria-describedby="check-every-help"
+          onChange={(event) => {
+            const choice = toCheckEvery(event.currentTarget.value);
+            void save('checkEveryMinutes', () => choice);
+          }}
+        >
+          <option value="auto">{t('checkEveryAuto')}</option>
+          {CHECK_INTERVALS.map((value) => (
+            <option key={value} value={String(value)}>
+              {minutesText(value)}
+            </option>
+          ))}
+        </select>
+        <SaveNote state={states.checkEveryMinutes} />
+      </div>
+      <p id="check-every-help" class="help">
+        {t(canTellPresence() ? 'checkEveryAutoHint' : 'checkEveryAutoHintNoPresence')}
+      </p>
+    </>
   );
 }

@@ -28,7 +28,8 @@ export type InsightSettings = z.infer<typeof insightSettingsSchema>;
 export const DEFAULT_INSIGHT_SETTINGS: InsightSettings = {
   notify: { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false },
   badge: 'credits',
-  checkEveryMinutes: 15,
+  // New installs check automatically; a choice stored before keeps its value (the schema reads it as it is).
+  checkEveryMinutes: 'auto',
 };
 
 export const insightSettingsItem = defineStoredValue<InsightSettings>('insightSettings', {

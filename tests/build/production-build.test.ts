@@ -35,10 +35,11 @@ beforeAll(() => {
 }, 120_000);
 
 describe('Chrome package', () => {
-  it('asks only for storage, alarms, notifications and fluximage.app', () => {
+  it('asks only for storage, alarms, notifications, idle and fluximage.app', () => {
     const chrome = manifest('chrome-mv3');
     expect(chrome.manifest_version).toBe(3);
-    expect(chrome.permissions.toSorted()).toEqual(['alarms', 'notifications', 'storage']);
+    // `idle` shows no install warning: Automatic uses it to check on a person's return.
+    expect(chrome.permissions.toSorted()).toEqual(['alarms', 'idle', 'notifications', 'storage']);
     expect(chrome.host_permissions).toEqual(['https://fluximage.app/*']);
     expect(chrome.browser_specific_settings).toBeUndefined();
   });
@@ -81,7 +82,7 @@ describe('Firefox package', () => {
   it('is MV3 with fluximage.app as its one host permission, an event page and the add-on id set', () => {
     const firefox = manifest('firefox-mv3');
     expect(firefox.manifest_version).toBe(3);
-    expect(firefox.permissions.toSorted()).toEqual(['alarms', 'notifications', 'storage']);
+    expect(firefox.permissions.toSorted()).toEqual(['alarms', 'idle', 'notifications', 'storage']);
     // Listed here (not as optional), Firefox 127+ shows it in the install prompt and grants it.
     expect(firefox.host_permissions).toEqual(['https://fluximage.app/*']);
     expect(firefox.optional_host_permissions).toBeUndefined();

@@ -29,11 +29,18 @@ export interface DayResult {
   polls: number;
 }
 
+export interface DayOptions {
+  /** The user's choice; the default's (Automatic) when not given. */
+  checkEveryMinutes?: CheckEvery;
+  /** Runs at each alarm's simulated time, before its poll: the account moving, say. */
+  beforePoll?: (now: number) => void;
+}
+
 /** Runs 24 simulated hours of alarms; counts what reached the fake API. */
 export async function simulateDay(
   api: FakeApi,
   key: string | null,
-  { checkEveryMinutes = DEFAULT_INSIGHT_SETTINGS.checkEveryMinutes }: { checkEveryMinutes?: CheckEvery } = {},
+  { checkEveryMinutes = DEFAULT_INSIGHT_SETTINGS.checkEveryMinutes, beforePoll }: DayOptions = {},
 ): Promise<DayResult> {
   const DAY = 24 * 60 * 60_000;
   const start = Date.UTC(2026, 10, 25);
@@ -75,6 +82,7 @@ export async function simulateDay(
   let polls = 0;
   while (alarmAt !== null && alarmAt < start + DAY) {
     now = alarmAt;
+    beforePoll?.(now);
     polls += 1;
     await poller.poll();
   }

@@ -44,11 +44,11 @@ describe('what the badge counts', () => {
 });
 
 describe('stored insight settings and alert memory', () => {
-  it('start with the defaults: run-out, compressions and key alerts on, credits-back off, every 15 minutes', async () => {
+  it('start with the defaults: run-out, compressions and key alerts on, credits-back off, checking automatically', async () => {
     expect(await insightSettingsItem.get()).toEqual({
       notify: { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false },
       badge: 'credits',
-      checkEveryMinutes: 15,
+      checkEveryMinutes: 'auto',
     });
     expect(await insightAlertMemoryItem.get()).toEqual(DEFAULT_INSIGHT_ALERT_MEMORY);
   });
@@ -78,6 +78,14 @@ describe('stored insight settings and alert memory', () => {
     expect(await insightSettingsItem.get()).toEqual(shared);
     // The warning named the reset expected at `period`: taken as given two weeks before it.
     expect(await insightAlertMemoryItem.get()).toEqual({ ...memoryV1, runOut: { warnedAt: 1795000000000 - 14 * DAY } });
+  });
+
+  it('keep every 15 minutes, stored before Automatic became the default', async () => {
+    await fakeBrowser.storage.local.set({
+      insightSettings: { ...settingsV1, checkEveryMinutes: 15 },
+      insightSettings$: { v: 1 },
+    });
+    expect((await insightSettingsItem.get()).checkEveryMinutes).toBe(15);
   });
 
   it('read Automatic as a check interval', async () => {

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '@/entrypoints/options/App';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { InsightsSettings } from '@/entrypoints/options/InsightsSettings';
 import { FIRST_ACCOUNT } from '@/lib/account/account-id';
 import type { HistoryPoint } from '@/lib/history/points';
@@ -159,18 +160,43 @@ describe('renewal, badge and checks in the options page', () => {
     await click(creditsBack);
     const select = page.querySelector<HTMLSelectElement>('#check-every')!;
     expect([...select.options].map((option) => option.textContent)).toEqual([
+      'Automatic (recommended)',
       '5 minutes',
       '15 minutes',
       '30 minutes',
       '60 minutes',
     ]);
-    expect(select.value).toBe('15');
+    // Nothing chosen yet: Automatic.
+    expect(select.value).toBe('auto');
     await choose(select, '60');
     await vi.waitFor(() => expect(noteBeside(select).textContent).toBe('Saved'));
     expect(await insightSettingsItem.get()).toMatchObject({
       notify: { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: true },
       checkEveryMinutes: 60,
     });
+    await choose(select, 'auto');
+    await vi.waitFor(async () => expect((await insightSettingsItem.get()).checkEveryMinutes).toBe('auto'));
+    expect(select.value).toBe('auto');
+    expect(noteBeside(select).textContent).toBe('Saved');
+  });
+
+  it('says under Check every what Automatic does, leaving out what the browser cannot tell', async () => {
+    const help = (page: HTMLElement) =>
+      page.querySelector(`#${page.querySelector('#check-every')!.getAttribute('aria-describedby')}`)!;
+    expect(help(await mount()).textContent).toBe(
+      'Automatic checks more often while your credits go down, as rarely as once an hour while nothing changes or you are away, and again when you come back.',
+    );
+    document.body.replaceChildren();
+    // Firefox for Android has no `idle`: it cannot tell when the person is away or back.
+    const { idle } = fakeBrowser;
+    Reflect.deleteProperty(fakeBrowser, 'idle');
+    try {
+      expect(help(await mount()).textContent).toBe(
+        'Automatic checks more often while your credits go down, and as rarely as once an hour while nothing changes.',
+      );
+    } finally {
+      Object.assign(fakeBrowser, { idle });
+    }
   });
 
   it('two quick changes, the first slow to store, both land and in their order', async () => {

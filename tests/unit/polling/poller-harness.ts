@@ -6,6 +6,7 @@ import { createPoller, type PollerDeps } from '@/lib/polling/poller';
 import { FIRST_ACCOUNT } from '@/lib/account/account-id';
 import { extensionStore } from '@/lib/polling/store';
 import { MIN_REFRESH_GAP_MS } from '@/lib/polling/schedule';
+import { DEFAULT_INSIGHT_SETTINGS, insightSettingsItem } from '@/lib/foresight/settings';
 import type { View } from '@/lib/display/view';
 import { KEY, usage } from '../helpers';
 export const T0 = Date.UTC(2026, 10, 25, 14, 0);
@@ -94,10 +95,18 @@ function setup() {
 
 let current: Harness;
 
-/** A fresh poller and fakes for each test of the file that calls this. */
+/**
+ * Every 15 minutes, chosen: the poller's tests pin exact times (POLL_INTERVAL_MS apart), which
+ * a fixed choice keeps. Automatic, the default, has its own tests, which choose it.
+ */
+export const chooseEvery15Minutes = () =>
+  insightSettingsItem.set({ ...DEFAULT_INSIGHT_SETTINGS, checkEveryMinutes: 15 });
+
+/** A fresh poller and fakes for each test of the file that calls this, checking every 15 minutes. */
 export function freshPollerEachTest() {
-  beforeEach(() => {
+  beforeEach(async () => {
     current = setup();
+    await chooseEvery15Minutes();
   });
 }
 

@@ -8,7 +8,16 @@ import { snapshotItem } from '@/lib/account/usage';
 import { apiKeyItem } from '@/lib/account/key';
 import { MIN_REFRESH_GAP_MS, POLL_INTERVAL_MS } from '@/lib/polling/schedule';
 import { KEY } from '../helpers';
-import { T0, afterGap, answer, connect, freshPollerEachTest, h, restartPoller } from './poller-harness';
+import {
+  T0,
+  afterGap,
+  answer,
+  chooseEvery15Minutes,
+  connect,
+  freshPollerEachTest,
+  h,
+  restartPoller,
+} from './poller-harness';
 
 freshPollerEachTest();
 
@@ -77,6 +86,7 @@ describe('the clock set back or forward', () => {
         async (failures, elapsed, jump, event) => {
           fakeBrowser.reset();
           restartPoller();
+          await chooseEvery15Minutes();
           await connect();
           for (let i = 0; i < failures; i += 1) {
             h.queue(answer.failure('server'));
@@ -127,6 +137,17 @@ describe('Automatic checks', () => {
     h.queue(answer.usage({ remainingCredits: 850 }));
     await poller.poll();
     // Credits fell since the last check: look again in 5 minutes.
+    expect(h.schedule).toEqual({ at: h.clock.now + 5 * 60_000, every: 60 });
+  });
+
+  it('is what a new install does, with nothing chosen', async () => {
+    await insightSettingsItem.remove();
+    const poller = automatic();
+    h.queue(answer.usage({ remainingCredits: 900 }));
+    await poller.saveKey({ key: KEY, force: false });
+    h.clock.now = h.schedule.at!;
+    h.queue(answer.usage({ remainingCredits: 850 }));
+    await poller.poll();
     expect(h.schedule).toEqual({ at: h.clock.now + 5 * 60_000, every: 60 });
   });
 

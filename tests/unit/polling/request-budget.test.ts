@@ -15,9 +15,9 @@ afterAll(() => api.close());
 beforeEach(() => api.reset());
 
 describe('requests in a simulated day', () => {
-  it('makes one request per 15-minute interval when all is well', async () => {
+  it('makes one request per 15-minute interval when all is well and every 15 minutes is chosen', async () => {
     // The key is checked when saved, then polled every 15 minutes: 96 requests in 24 hours.
-    expect(await simulateDay(api, KEY)).toEqual({ requests: 96, polls: 95 });
+    expect(await simulateDay(api, KEY, { checkEveryMinutes: 15 })).toEqual({ requests: 96, polls: 95 });
   });
 
   it.each([
@@ -31,10 +31,22 @@ describe('requests in a simulated day', () => {
     },
   );
 
-  it('checks an account that does not move at most 30 times a day with Automatic, and still at least hourly', async () => {
-    const { requests } = await simulateDay(api, KEY, { checkEveryMinutes: 'auto' });
+  it('checks an account that does not move at most 30 times a day by default (Automatic), and still at least hourly', async () => {
+    const { requests } = await simulateDay(api, KEY);
     expect(requests).toBeLessThanOrEqual(30);
     expect(requests).toBeGreaterThanOrEqual(24);
+  });
+
+  it('checks an account that moves all day and night more often by default, but at most 150 times', async () => {
+    // A credit spent before every check, with nobody's presence known: Automatic's busiest case.
+    let spent = 0;
+    const spend = () => {
+      spent += 1;
+      api.setUsage({ ia_credits_used: 120 + spent, ia_credits_remaining: 1080 - spent });
+    };
+    const { requests } = await simulateDay(api, KEY, { beforePoll: spend });
+    expect(requests).toBeGreaterThan(96);
+    expect(requests).toBeLessThanOrEqual(150);
   });
 
   it('makes none without a key', async () => {

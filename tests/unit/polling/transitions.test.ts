@@ -11,6 +11,8 @@ import { KEY, usage } from '../helpers';
 import { observe } from '../observed';
 
 const NOW = Date.UTC(2026, 10, 25, 14, 0);
+/** A fixed interval, so the next check is exactly 15 minutes on (the default, Automatic, has tests of its own below). */
+const EVERY_15 = { ...DEFAULT_INSIGHT_SETTINGS, checkEveryMinutes: 15 as const };
 const failing = (kind: Exclude<PollStatus['kind'], 'ok'>, attempts: number): PollStatus => ({
   kind,
   checkedAt: NOW - 60_000,
@@ -33,7 +35,7 @@ describe('after a good answer', () => {
         alertMemory: memory,
         settings: { ...DEFAULT_SETTINGS, notifications },
         insightAlertMemory: DEFAULT_INSIGHT_ALERT_MEMORY,
-        insightSettings: DEFAULT_INSIGHT_SETTINGS,
+        insightSettings: EVERY_15,
         renewalDay: null,
         history: EMPTY_HISTORY,
         historyDecisionPending: false,
@@ -256,7 +258,8 @@ describe('the next check after a good answer, with Automatic', () => {
     ['credits fell since the last check: again in 5 minutes', {}, 850, 5],
     ['nothing moved in the 15 minutes since the first reading: 15 more', {}, 900, 15],
     ['credits fell but nobody is at the screen: an hour', { presence: 'locked' }, 850, 60],
-    ['a fixed choice ignores all that', { insightSettings: DEFAULT_INSIGHT_SETTINGS }, 850, 15],
+    ['a fixed choice ignores all that', { insightSettings: EVERY_15 }, 850, 15],
+    ['a new install (nothing chosen) checks automatically', { insightSettings: DEFAULT_INSIGHT_SETTINGS }, 850, 5],
   ])('%s', (_, changes, remaining, minutes) => {
     const transition = afterSuccess(input(changes), usage({ remainingCredits: remaining }), NOW);
     expect(transition.nextAt).toBe(NOW + minutes * 60_000);
