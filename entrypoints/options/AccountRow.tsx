@@ -8,16 +8,32 @@ import { planLabel } from '@/lib/account/plan';
 import { DEFAULT_SETTINGS, settingsItem } from '@/lib/alerts/settings';
 import { counted } from '@/lib/display/plural';
 import { toView } from '@/lib/display/view';
-import { EMPTY_HISTORY } from '@/lib/history/points';
+import { EMPTY_HISTORY, type UsageHistory } from '@/lib/history/points';
 import { t } from '@/lib/platform/i18n';
 import { send } from '@/lib/platform/messages';
 import { accountItems } from '@/lib/polling/store';
 import { describeAccountState } from './account-state';
-import { HistoryExport } from './HistoryExport';
-import { RenewalDay } from './RenewalDay';
 import { ReplaceKey } from './ReplaceKey';
 
 export const rowId = (account: string) => `account-${account}`;
+
+type Tools = (typeof import('./AccountTools'))['AccountTools'];
+let toolsModule: Promise<{ render: Tools }> | null = null;
+/** The tools' code, asked for once for every row. */
+const loadTools = () => (toolsModule ??= import('./AccountTools').then((module) => ({ render: module.AccountTools })));
+
+/** An account's renewal day and history download, drawn once their code has loaded. */
+function LaterTools(props: { account: string; history: UsageHistory; locale: string }) {
+  const [tools, setTools] = useState<{ render: Tools } | 'failed' | null>(null);
+  useEffect(() => {
+    loadTools().then(setTools, () => {
+      toolsModule = null;
+      setTools('failed');
+    });
+  }, []);
+  if (tools === 'failed') return <p role="alert">{t('sectionFailed')}</p>;
+  return tools ? <tools.render {...props} /> : <div class="loading-section" aria-busy="true" />;
+}
 
 interface AccountRowProps {
   account: Account;
@@ -61,10 +77,7 @@ export function AccountRow({ account, locale, replacing, onReplace, onRemoved }:
       ) : (
         <RowActions account={account.id} name={name} onReplace={() => onReplace(true)} onRemoved={onRemoved} />
       )}
-      <div class="controls">
-        <RenewalDay account={account.id} resets={history.resets} locale={locale} />
-      </div>
-      <HistoryExport account={account.id} history={history} locale={locale} />
+      <LaterTools account={account.id} history={history} locale={locale} />
     </li>
   );
 }

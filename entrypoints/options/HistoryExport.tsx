@@ -6,7 +6,7 @@ import { historyItems } from '@/lib/history/stored';
 import { FIRST_ACCOUNT } from '@/lib/account/account-id';
 import { csvFileName, historyToCsv } from '@/lib/history/csv';
 import { t } from '@/lib/platform/i18n';
-import { formatDay } from '@/lib/foresight/words';
+import { formatDate } from '@/lib/display/format';
 import { counted } from '@/lib/display/plural';
 
 /** One account's usage history as a CSV download, and how much of it there is. */
@@ -53,7 +53,7 @@ export function HistoryExport({
       </div>
       <p id={helpId} class="help">
         {first
-          ? counted(t, locale, 'historyKept', history.points.length, formatDay(first.at, Date.now(), locale))
+          ? counted(t, locale, 'historyKept', history.points.length, formatDate(first.at, Date.now(), locale))
           : t('historyEmpty')}
       </p>
       <div aria-live="polite">

@@ -4,7 +4,7 @@ import { useAutosave } from '@/components/use-autosave';
 import { FIRST_ACCOUNT } from '@/lib/account/account-id';
 import { inferredRenewalDay } from '@/lib/foresight/next-reset';
 import { parseRenewalDayInput, renewalDayItems } from '@/lib/foresight/settings';
-import { formatDay } from '@/lib/foresight/words';
+import { formatDate } from '@/lib/display/format';
 import type { ResetWindow } from '@/lib/history/points';
 import { t } from '@/lib/platform/i18n';
 import type { StorageItem } from '@/lib/platform/storage';
@@ -58,7 +58,7 @@ export function RenewalDay({ account, resets, locale }: { account: string; reset
     shown.renewalDay !== null
       ? t('renewalSetByYou')
       : inferred
-        ? t('renewalDetected', formatDay(inferred.detectedAt, Date.now(), locale))
+        ? t('renewalDetected', formatDate(inferred.detectedAt, Date.now(), locale))
         : t('renewalUnknown');
   return (
     <>

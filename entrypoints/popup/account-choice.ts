@@ -1,5 +1,5 @@
 import type { MessageKey } from '@/lib/platform/i18n';
-import { badgeAccount, type NamedView } from '@/lib/display/badge-choice';
+import { badgeAccount, type NamedView } from '@/lib/display/badge-account';
 import type { View } from '@/lib/display/view';
 
 /**

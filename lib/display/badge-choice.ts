@@ -3,39 +3,12 @@ import type { InsightSettings } from '../foresight/settings';
 import { BADGE_STATES, toBadgeView, type BadgeView } from './badge';
 import { formatClockTime } from './format';
 import { counted } from './plural';
+import { badgeAccount, type NamedView } from './badge-account';
 import type { View } from './view';
 
-/** An account on the badge: its id, the name it is shown under, and its view. */
-export interface NamedView {
-  id: string;
-  name: string;
-  view: View;
-}
+export type { NamedView } from './badge-account';
 
 const NO_KEY: View = { kind: 'no-key', snapshot: null, failure: null, level: null, threshold: null };
-
-/**
- * How much an account needs the user now, lower first: credits used up, then under the
- * threshold, then the nearest to it (credits left over the threshold), then the rest.
- */
-function urgency({ view }: NamedView): number {
-  if (!view.snapshot || view.threshold === null) return Number.POSITIVE_INFINITY;
-  const left = view.snapshot.usage.remainingCredits;
-  if (left <= 0) return -1;
-  return view.threshold > 0 ? left / view.threshold : left;
-}
-
-/**
- * The account the badge shows: the one chosen in the settings while it exists, else the one
- * that runs out first (the first in the list among equals).
- */
-export function badgeAccount(accounts: readonly NamedView[], choice: string | undefined): NamedView | null {
-  const chosen = accounts.find(({ id }) => id === choice);
-  if (chosen) return chosen;
-  let first: NamedView | null = null;
-  for (const account of accounts) if (!first || urgency(account) < urgency(first)) first = account;
-  return first;
-}
 
 /** One account's line in the tooltip: "Client B: 90 AI credits left (low)". */
 export function accountLine({ name, view }: NamedView, t: Translate, locale: string): string {

@@ -48,3 +48,13 @@ export function formatAge(at: number, now: number, locale: string): string {
   if (Math.abs(hours) < 24) return format.format(hours, 'hour');
   return format.format(Math.round(hours / 24), 'day');
 }
+
+/** "Dec 14", with the year when it is not this year's: "Dec 14, 2025". */
+export function formatDate(at: number, now: number, locale: string): string {
+  const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
+  return new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    day: 'numeric',
+    year: sameYear ? undefined : 'numeric',
+  }).format(at);
+}

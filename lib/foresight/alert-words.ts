@@ -1,7 +1,8 @@
 import type { Translate } from '../platform/i18n';
 import type { InsightAnnouncement } from './alerts';
 import { counted } from '../display/plural';
-import { formatDay, formatDays } from './words';
+import { formatDate } from '../display/format';
+import { formatDays } from './words';
 
 /** The title and body of each look-ahead notification. */
 export function insightAlertWords(announcement: InsightAnnouncement, now: number, locale: string, t: Translate) {
@@ -12,7 +13,7 @@ export function insightAlertWords(announcement: InsightAnnouncement, now: number
         message: t(
           'notifyRunOutBody',
           formatDays(announcement.daysShort, locale),
-          formatDay(announcement.resetAt, now, locale),
+          formatDate(announcement.resetAt, now, locale),
         ),
       };
     case 'compressionsUsedUp':

@@ -4,7 +4,7 @@ import { formatCount } from '../display/format';
 import type { UsageHistory } from '../history/points';
 import type { Translate } from '../platform/i18n';
 import { counted } from '../display/plural';
-import { formatDay } from './words';
+import { formatDate } from '../display/format';
 import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH } from './sparkline-size';
 
 export const SPARKLINE_SPAN = 30 * DAY;
@@ -97,7 +97,7 @@ export function sparklineLabel(facts: SparklineFacts, now: number, locale: strin
   const { span, marks } = facts;
   if (!span) return t('sparklineEmpty');
   const list = (kind: SparklineEvent['kind']) =>
-    marks.filter((event) => event.kind === kind).map((event) => formatDay(event.at, now, locale));
+    marks.filter((event) => event.kind === kind).map((event) => formatDate(event.at, now, locale));
   const dates = (days: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(new Set(days));
   const topups = list('topup');
   const resets = list('reset');

@@ -1,18 +1,9 @@
+import { formatDate } from '../display/format';
 import type { ResetInfo } from './next-reset';
 import { atLocalMinutes, DAY } from '../history/calendar';
 import { outlookUntilReset, type Forecast } from './forecast';
 import type { Translate } from '../platform/i18n';
 import { counted } from '../display/plural';
-
-/** "Dec 14", with the year when it is not this year's. */
-export function formatDay(at: number, now: number, locale: string): string {
-  const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
-  return new Intl.DateTimeFormat(locale, {
-    month: 'short',
-    day: 'numeric',
-    year: sameYear ? undefined : 'numeric',
-  }).format(at);
-}
 
 /** "5 days", "1 day", "5 días". */
 export function formatDays(days: number, locale: string): string {
@@ -47,7 +38,7 @@ function resetHour(reset: ResetInfo, from: number, to: number): number {
  */
 export function resetLine(reset: ResetInfo | null, now: number, locale: string, t: Translate): ResetLine {
   if (!reset) return { known: false, text: t('resetUnknown'), link: t('resetSetInSettings') };
-  const on = (days: number) => t('resetIn', formatInDays(days, locale), formatDay(reset.nextAt, now, locale));
+  const on = (days: number) => t('resetIn', formatInDays(days, locale), formatDate(reset.nextAt, now, locale));
   if (reset.daysUntil > 0) return { known: true, text: on(reset.daysUntil) };
   const { from, to } = reset.timeOfDay ?? { from: 0, to: 24 * 60 };
   if (now >= atLocalMinutes(reset.nextAt, to)) return { known: true, text: t('resetAnyTimeNow') };
@@ -80,13 +71,13 @@ function paceLine(facts: InsightFacts, locale: string, t: Translate): string | n
   if (forecast.kind === 'no-spending') {
     return forecast.basisDays >= 6.5
       ? t('forecastNoSpending')
-      : t('forecastNoSpendingSince', formatDay(asOf - forecast.basisDays * DAY, now, locale));
+      : t('forecastNoSpendingSince', formatDate(asOf - forecast.basisDays * DAY, now, locale));
   }
   if (remaining <= 0) return null;
   const days = Math.round(forecast.daysLeft);
   if (days < 1) return t('forecastUnderADay');
   if (days > 365) return t('forecastOverAYear');
-  return counted(t, locale, 'forecastDaysLeft', days, formatDay(forecast.runOutAt, now, locale));
+  return counted(t, locale, 'forecastDaysLeft', days, formatDate(forecast.runOutAt, now, locale));
 }
 
 /** The popup's sentences about the next reset and the pace of spending. */
@@ -102,7 +93,7 @@ export function insightLines(facts: InsightFacts, locale: string, t: Translate):
       outlook === null
         ? null
         : outlook.kind === 'enough'
-          ? { text: t('enoughUntilReset', formatDay(awaited!, now, locale)), short: false }
+          ? { text: t('enoughUntilReset', formatDate(awaited!, now, locale)), short: false }
           : { text: t('runsOutBeforeReset', formatDays(outlook.daysShort, locale)), short: true },
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/lib/alerts/settings';
-import { accountsBadge, badgeAccount, type NamedView } from '@/lib/display/badge-choice';
+import { badgeAccount, type NamedView } from '@/lib/display/badge-account';
+import { accountsBadge } from '@/lib/display/badge-choice';
 import { BADGE_STATES, toBadgeView } from '@/lib/display/badge';
 import { toView } from '@/lib/display/view';
 import { DEFAULT_INSIGHT_SETTINGS } from '@/lib/foresight/settings';

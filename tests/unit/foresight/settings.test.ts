@@ -85,7 +85,9 @@ describe('stored insight settings and alert memory', () => {
       insightSettings: { ...settingsV1, checkEveryMinutes: 15 },
       insightSettings$: { v: 1 },
     });
-    expect((await insightSettingsItem.get()).checkEveryMinutes).toBe(15);
+    vi.resetModules();
+    const fresh = (await import('@/lib/foresight/settings')).insightSettingsItem;
+    expect((await fresh.get()).checkEveryMinutes).toBe(15);
   });
 
   it('read Automatic as a check interval', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FetchOutcome } from '@/lib/account/api-client';
 import { MAX_ACCOUNTS, accountsItem } from '@/lib/account/accounts';
 import { DEFAULT_INSIGHT_SETTINGS, insightSettingsItem } from '@/lib/foresight/settings';
@@ -94,6 +94,11 @@ function setup() {
     },
   };
 }
+
+// Most of these are about accounts kept apart, at a fixed interval; Automatic has its own below.
+beforeEach(async () => {
+  await insightSettingsItem.set({ ...DEFAULT_INSIGHT_SETTINGS, checkEveryMinutes: 15 });
+});
 
 async function threeAccounts(h: ReturnType<typeof setup>) {
   h.credits(KEY_A, 1080);
@@ -210,7 +215,6 @@ describe('one alarm for every account', () => {
 
   it(`makes N × 96 requests in a simulated day at 15 minutes, none for a rejected key`, async () => {
     const h = setup();
-    await insightSettingsItem.set({ ...DEFAULT_INSIGHT_SETTINGS, checkEveryMinutes: 15 });
     await threeAccounts(h);
     h.answer(KEY_C, { ok: false, kind: 'unauthorized' });
     const start = h.clock.now;
@@ -316,5 +320,24 @@ describe('an alarm that rings early', () => {
     // Rung at once rather than at its time (a clock set forward, or the browser's own timing).
     await h.poller.pollDue();
     expect(h.requests.slice(from).map(({ key }) => key)).toEqual([KEY_A, KEY_C]);
+  });
+});
+
+describe('Automatic across accounts', () => {
+  it('asks three accounts that do not move, far from their thresholds, at most 30 times a day each', async () => {
+    const h = setup();
+    await insightSettingsItem.set({ ...DEFAULT_INSIGHT_SETTINGS, checkEveryMinutes: 'auto' });
+    await threeAccounts(h);
+    // Client B near its threshold is checked every 15 minutes by design; here it has plenty.
+    h.credits(KEY_B, 900);
+    const start = h.clock.now;
+    const from = h.requests.length;
+    while (h.clock.now < start + 24 * 60 * 60_000) await h.ring();
+    const asked = h.requests.slice(from).filter(({ at }) => at < start + 24 * 60 * 60_000);
+    for (const key of [KEY_A, KEY_B, KEY_C]) {
+      const count = asked.filter((request) => request.key === key).length;
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThanOrEqual(30);
+    }
   });
 });
