@@ -18,7 +18,7 @@ import type { PollerDeps, PollerStore } from './deps';
 import { createPoller, type Poller } from './poller';
 import { createSerial } from './serial';
 
-/** Due accounts are asked one after another, at least this far apart. */
+/** Requests for different accounts go out one after another, at least this far apart. */
 export const ACCOUNT_SPACING_MS = 1000;
 
 /**
@@ -70,6 +70,26 @@ export function createAccountsPoller(deps: AccountsDeps) {
   /** Ids handed to additions not yet in the list. */
   const reserved = new Set<string>();
 
+  /**
+   * FluxImage, asked for one account after another: each request goes out at least
+   * `ACCOUNT_SPACING_MS` after the one before, whichever accounts they are for, without
+   * waiting for its answer (a slow account does not hold up the next).
+   */
+  let lastRequestAt = Number.NEGATIVE_INFINITY;
+  let turn: Promise<void> = Promise.resolve();
+  const spacedApi: PollerDeps['api'] = {
+    fetchUsage: (key) => {
+      const mine = turn.then(async () => {
+        // Never more than the spacing: a clock set back since the last request must not hold this one.
+        const wait = Math.min(lastRequestAt + ACCOUNT_SPACING_MS - deps.now(), ACCOUNT_SPACING_MS);
+        if (wait > 0) await deps.sleep(wait);
+        lastRequestAt = deps.now();
+      });
+      turn = mine;
+      return mine.then(() => deps.api.fetchUsage(key));
+    },
+  };
+
   async function setAlarm(): Promise<void> {
     const listed = new Set((await deps.accounts.get()).map(({ id }) => id));
     const next = [...planned].filter(([id]) => listed.has(id) || reserved.has(id)).map(([, plan]) => plan);
@@ -93,7 +113,7 @@ export function createAccountsPoller(deps: AccountsDeps) {
     let poller = pollers.get(account);
     if (poller) return poller;
     poller = createPoller({
-      api: deps.api,
+      api: spacedApi,
       hasAccess: deps.hasAccess,
       now: deps.now,
       random: deps.random,
@@ -120,24 +140,11 @@ export function createAccountsPoller(deps: AccountsDeps) {
 
   const listed = async (account: string) => (await deps.accounts.get()).some(({ id }) => id === account);
 
-  /**
-   * Each listed account's poller at once, or (`spaced`, for work that may ask FluxImage) one
-   * after another a second apart, without waiting for an answer: a slow account does not hold up the next.
-   */
-  async function eachAccount(
-    task: (poller: Poller) => Promise<unknown>,
-    { spaced, accounts }: { spaced: boolean; accounts?: readonly Account[] },
-  ): Promise<void> {
+  /** Each listed account's poller, all at once: their requests take turns in `spacedApi`. */
+  async function eachAccount(task: (poller: Poller) => Promise<unknown>, accounts?: readonly Account[]) {
     const list = accounts ?? (await deps.accounts.get());
-    const running: Promise<unknown>[] = [];
-    for (const [index, { id }] of list.entries()) {
-      if (spaced && index > 0) await deps.sleep(ACCOUNT_SPACING_MS);
-      running.push(task(pollerOf(id)));
-    }
-    await Promise.all(running);
+    await Promise.all(list.map(({ id }) => task(pollerOf(id))));
   }
-  const spaced = { spaced: true };
-  const together = { spaced: false };
 
   /** Worker start: each account's badge and schedule come back from storage. */
   let started: Promise<void> | null = null;
@@ -145,7 +152,7 @@ export function createAccountsPoller(deps: AccountsDeps) {
     (started ??= (async () => {
       const accounts = await deps.accounts.get();
       if (accounts.length === 0) return drawBadge();
-      await eachAccount((poller) => poller.resume(), { spaced: true, accounts });
+      await eachAccount((poller) => poller.resume(), accounts);
     })());
 
   /**
@@ -159,7 +166,7 @@ export function createAccountsPoller(deps: AccountsDeps) {
     const plannedAt = (id: string) => planned.get(id)?.at ?? Number.POSITIVE_INFINITY;
     const earliest = Math.min(...accounts.map(({ id }) => plannedAt(id)));
     const due = accounts.filter(({ id }) => plannedAt(id) <= Math.max(deps.now(), earliest) + DUE_TOGETHER_MS);
-    await eachAccount((poller) => poller.poll(), { spaced: true, accounts: due });
+    await eachAccount((poller) => poller.poll(), due);
     await setAlarm();
   }
 
@@ -258,20 +265,20 @@ export function createAccountsPoller(deps: AccountsDeps) {
     /** Everything at once, as after an update or the browser's start (still a second apart). */
     pollAll: async () => {
       await resume();
-      await eachAccount((poller) => poller.poll(), spaced);
+      await eachAccount((poller) => poller.poll());
     },
-    reconnect: () => eachAccount((poller) => poller.reconnect(), spaced),
-    accessChanged: () => eachAccount((poller) => poller.accessChanged(), spaced),
+    reconnect: () => eachAccount((poller) => poller.reconnect()),
+    accessChanged: () => eachAccount((poller) => poller.accessChanged()),
     redraw: async () => {
-      await eachAccount((poller) => poller.redraw(), together);
+      await eachAccount((poller) => poller.redraw());
       await drawBadge();
     },
     insightSettingsChanged: async () => {
-      await eachAccount((poller) => poller.insightSettingsChanged(), together);
+      await eachAccount((poller) => poller.insightSettingsChanged());
       await drawBadge();
     },
     /** One account's renewal day changed: its forecast and schedule follow. */
     renewalDayChanged: (account: string) => pollerOf(account).insightSettingsChanged(),
-    personReturned: () => eachAccount((poller) => poller.personReturned(), spaced),
+    personReturned: () => eachAccount((poller) => poller.personReturned()),
   };
 }

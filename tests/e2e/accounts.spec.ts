@@ -1,4 +1,4 @@
-import { shownNotifications } from '../support/extension';
+import { seedStorage, shownNotifications } from '../support/extension';
 import { seedAccounts, THREE_ACCOUNTS } from './accounts';
 import { expect, firePollAlarm, storedData, test } from './fixtures';
 
@@ -26,6 +26,15 @@ test('three accounts: the badge shows the low one in red while a key is rejected
 });
 
 test('one alarm asks every account, each once, a second apart; never the rejected one', async ({ extension, api }) => {
+  // Every 15 minutes: each account's next check comes at the same time, a second apart.
+  await seedStorage(extension.context, {
+    insightSettings: {
+      notify: { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false },
+      badge: 'credits',
+      checkEveryMinutes: 15,
+    },
+    insightSettings$: { v: 2 },
+  });
   await seedAccounts(extension, THREE_ACCOUNTS, api);
   const from = api.usageRequests().length;
   await firePollAlarm(extension.context);

@@ -343,3 +343,15 @@ describe('Automatic across accounts', () => {
     }
   });
 });
+
+describe('the spacing between requests', () => {
+  it('holds no request longer than a second after the clock was set back', async () => {
+    const h = setup();
+    await threeAccounts(h);
+    h.clock.now -= 3 * 60 * 60_000;
+    const before = h.clock.now;
+    h.credits(keyOf(4), 100);
+    await h.poller.addAccount({ key: keyOf(4), force: false, name: null });
+    expect(h.requests.at(-1)!.at - before).toBeLessThanOrEqual(ACCOUNT_SPACING_MS);
+  });
+});
