@@ -1,7 +1,17 @@
 // The extension in real Firefox ESR, under Playwright's runner (see tests/support/firefox.ts).
 import { hostPermissionFor } from '../../lib/account/api-origin';
 import { sampleHistoryStorage } from '../fake-api/sample-history';
-import { ageLastCheck, revokeAccess, storedKey, submitKey, text, waitForText, withFirefox } from '../support/firefox';
+import {
+  ageLastCheck,
+  clickButton,
+  replaceKeyIn,
+  revokeAccess,
+  storedKey,
+  submitKey,
+  text,
+  waitForText,
+  withFirefox,
+} from '../support/firefox';
 import { test, expect, KEY } from './fixtures';
 
 test('in Firefox ESR: save a key, see the badge and the popup', async ({ api }) => {
@@ -99,7 +109,7 @@ test('in Firefox ESR: a popup opened while a rolled key is being saved does not 
     api.setUsageFor(rolled, { ia_credits_remaining: 333 });
     api.setDelay(3_000);
     await ageLastCheck(options);
-    await submitKey(options, rolled);
+    await replaceKeyIn(options, 'a0', rolled);
     await waitForText(options, 'Checking the key…');
     // Opened meanwhile, the popup asks for fresh numbers with the key still stored: the old one.
     const popup = await firefox.open('popup.html');
@@ -149,15 +159,14 @@ test('in Firefox ESR: removing the key while another is being checked keeps it r
     await waitForText(saving, 'Connected: Pro plan');
 
     api.setDelay(2_500);
-    await submitKey(saving, `flx_live_${'b'.repeat(40)}`);
+    await replaceKeyIn(saving, 'a0', `flx_live_${'b'.repeat(40)}`);
     await waitForText(saving, 'Checking the key…');
     const removing = await firefox.open('options.html');
-    await waitForText(removing, 'Remove key');
-    await removing.evaluate(() =>
-      [...document.querySelectorAll('button')].find((button) => button.textContent === 'Remove key')!.click(),
-    );
-    await waitForText(removing, 'Key removed.');
-    await waitForText(saving, 'The key was removed in another window, so this one was not saved.');
+    await waitForText(removing, 'Remove');
+    await clickButton(removing, 'Remove', '#account-a0');
+    await clickButton(removing, 'Remove Pro ··b2c1', '#account-a0');
+    await waitForText(removing, 'Pro ··b2c1 was removed');
+    await waitForText(saving, 'This account was removed in another window, so the key was not saved.');
     expect(await storedKey(saving)).toBeNull();
     await expect.poll(async () => (await firefox.badge(saving)).text).toBe('?');
   });

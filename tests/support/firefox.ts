@@ -136,3 +136,28 @@ export const revokeAccess = (page: Page, origins: string[]) =>
       origins: remove,
     });
   }, origins);
+
+/** Clicks the button whose text is exactly `label` (the first, or the first inside `within`). */
+export const clickButton = (page: Page, label: string, within = 'body') =>
+  page.evaluate(
+    (text, scope) =>
+      [...document.querySelectorAll(`${scope} button`)]
+        .find((button) => button.textContent?.trim() === text)!
+        .dispatchEvent(new MouseEvent('click', { bubbles: true })),
+    label,
+    within,
+  );
+
+/** Opens account `account`'s Replace key form, types `key` and saves it, as a person would. */
+export async function replaceKeyIn(options: Page, account: string, key: string) {
+  await waitFor(async () => {
+    if (!(await options.$(`#api-key-${account}`))) await clickButton(options, 'Replace key', `#account-${account}`);
+    await options.waitForSelector(`#api-key-${account}`);
+    await options.evaluate((id) => {
+      (document.getElementById(id) as HTMLInputElement).value = '';
+    }, `api-key-${account}`);
+    await options.type(`#api-key-${account}`, key);
+    await clickButton(options, 'Save new key', `#account-${account}`);
+    return true;
+  });
+}
