@@ -78,15 +78,17 @@ export const accountRow = (page: Page, name: string) => page.getByRole('listitem
 /**
  * Sends `key` as the new key of the account called `name`, as a person does: Replace key
  * (unless its form is open already), the "New API key for <name>" field, Save new key.
- * Returns that form, whose notice says how it went; it does not wait for the answer.
+ * Returns that form, whose notice says how it went (found by the row's id: a default name
+ * changes with the key); it does not wait for the answer.
  */
 export async function replaceKey(page: Page, name: string, key: string) {
   const row = accountRow(page, name);
+  const form = page.locator(`#${await row.getAttribute('id')} .replace-key`);
   const field = row.getByLabel(`New API key for ${name}`, { exact: true });
   if ((await field.count()) === 0) await row.getByRole('button', { name: 'Replace key', exact: true }).click();
   await field.fill(key);
   await row.getByRole('button', { name: 'Save new key', exact: true }).click();
-  return row.locator('.replace-key');
+  return form;
 }
 
 /** Removes the account called `name`: Remove, then the confirming "Remove <name>". Does not wait for it. */
