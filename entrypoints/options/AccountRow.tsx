@@ -70,9 +70,8 @@ export function AccountRow({ account, locale, replacing, onReplace, onRemoved, o
       {state.problem ? (
         <Notice tone="error">{state.text}</Notice>
       ) : (
-        <p class="account-state" role="status">
-          {state.text}
-        </p>
+        // Not a live region: it changes with every check, and would be read out each time.
+        <p class="account-state">{state.text}</p>
       )}
       {replacing ? (
         <ReplaceKey account={account.id} name={name} locale={locale} onClose={() => onReplace(false)} onGone={onGone} />
