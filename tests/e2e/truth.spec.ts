@@ -30,7 +30,8 @@ test('removing the account while its new key is being checked keeps it removed, 
 }) => {
   await saveKey();
   await expectBadge(badge, '1k');
-  api.setDelay(2_000);
+  // Long enough for the other window to open and confirm the removal on a busy machine.
+  api.setDelay(5_000);
   const saving = await openOptions();
   await replaceKey(saving, KEY_ACCOUNT, KEY_B);
   await expect(saving.getByText('Checking the key…')).toBeVisible();
@@ -60,7 +61,8 @@ test('of two windows replacing the same account’s key, the later save wins and
   await expectBadge(badge, '1k');
   const first = await openOptions();
   const second = await openOptions();
-  api.setDelay(2_500);
+  // The first check must still be out when the second window saves (a busy machine may take seconds).
+  api.setDelay(6_000);
   await replaceKey(first, KEY_ACCOUNT, KEY_B);
   await expect(first.getByText('Checking the key…')).toBeVisible();
   api.setDelay(0);
@@ -169,7 +171,7 @@ test('while a new key is being checked, its Save and Cancel are disabled and Rem
   openOptions,
 }) => {
   await saveKey();
-  api.setDelay(1_500);
+  api.setDelay(3_000);
   const options = await openOptions();
   const row = accountRow(options, KEY_ACCOUNT);
   await replaceKey(options, KEY_ACCOUNT, KEY_B);
