@@ -41,10 +41,12 @@ interface AccountRowProps {
   replacing: boolean;
   onReplace: (open: boolean) => void;
   onRemoved: (name: string) => void;
+  /** A key was being replaced when the account was removed elsewhere: what the section says instead of the row. */
+  onGone: (text: string) => void;
 }
 
 /** One account: its name (renamed in place), plan, credits and state, and what can be done with it. */
-export function AccountRow({ account, locale, replacing, onReplace, onRemoved }: AccountRowProps) {
+export function AccountRow({ account, locale, replacing, onReplace, onRemoved, onGone }: AccountRowProps) {
   const items = accountItems(account.id);
   const key = useStored(items.apiKey, null);
   const snapshot = useStored(items.snapshot, null);
@@ -68,12 +70,11 @@ export function AccountRow({ account, locale, replacing, onReplace, onRemoved }:
       {state.problem ? (
         <Notice tone="error">{state.text}</Notice>
       ) : (
-        <p class="account-state" role="status">
-          {state.text}
-        </p>
+        // Not a live region: it changes with every check, and would be read out each time.
+        <p class="account-state">{state.text}</p>
       )}
       {replacing ? (
-        <ReplaceKey account={account.id} name={name} locale={locale} onClose={() => onReplace(false)} />
+        <ReplaceKey account={account.id} name={name} locale={locale} onClose={() => onReplace(false)} onGone={onGone} />
       ) : (
         <RowActions account={account.id} name={name} onReplace={() => onReplace(true)} onRemoved={onRemoved} />
       )}

@@ -18,7 +18,8 @@ export function accountInHash(hash: string): string | null {
 export function AccountsSection({ locale }: { locale: string }) {
   const accounts = useStored(accountsItem, []);
   const [replacing, setReplacing] = useState<string | null>(null);
-  const [removed, setRemoved] = useState<string | null>(null);
+  // What became of an account whose row is gone: removed here, or removed elsewhere while its key was replaced here.
+  const [gone, setGone] = useState<{ tone: 'info' | 'warning'; text: string } | null>(null);
   useHashTarget(
     accounts.map(({ id }) => id),
     setReplacing,
@@ -35,12 +36,13 @@ export function AccountsSection({ locale }: { locale: string }) {
               locale={locale}
               replacing={replacing === account.id}
               onReplace={(open) => setReplacing(open ? account.id : null)}
-              onRemoved={(name) => setRemoved(t('accountRemoved', name))}
+              onRemoved={(name) => setGone({ tone: 'info', text: t('accountRemoved', name) })}
+              onGone={(text) => setGone({ tone: 'warning', text })}
             />
           ))}
         </ul>
       )}
-      <div aria-live="polite">{removed && <Notice tone="info">{removed}</Notice>}</div>
+      <div aria-live="polite">{gone && <Notice tone={gone.tone}>{gone.text}</Notice>}</div>
       <AddAccount count={accounts.length} locale={locale} />
     </section>
   );

@@ -14,19 +14,24 @@ export function ReplaceKey({
   name,
   locale,
   onClose,
+  onGone,
 }: {
   account: string;
   name: string;
   locale: string;
   onClose: () => void;
+  /** The account was removed (in another window) while its new key was checked: its row, and this form, are going. */
+  onGone: (text: string) => void;
 }) {
   const fieldId = `api-key-${account}`;
   const { draft, setDraft, busy, message, save, saveAnyway } = useKeyCheck(async (key, force) => {
     const outcome = await send('saveKey', { account, key, force });
     const holderName = outcome.result === 'duplicate' ? await readAccountName(outcome.account) : null;
     const stored = await apiKeyItems(account).get();
+    const message = describeSave(outcome, { key, stored, holderName, locale });
+    if (outcome.result === 'gone') onGone(message.text);
     return {
-      message: describeSave(outcome, { key, stored, holderName, locale }),
+      message,
       stored: outcome.result === 'connected' || (outcome.result === 'unverified' && outcome.saved),
     };
   });

@@ -1,5 +1,4 @@
 import { formatClockTime } from '@/lib/display/format';
-import { API_HOST } from '@/lib/account/config';
 import { describeFailure, type View } from '@/lib/display/view';
 import { t } from '@/lib/platform/i18n';
 
@@ -10,8 +9,8 @@ export function describeAccountState(view: View, locale: string): { text: string
     case 'rejected':
       return { text: t('savedKeyRejected'), problem: true };
     case 'access-off':
-      // The page's access notice is the alert and offers Allow access; the row says what it means for this account.
-      return { text: t('accountStateAccessOff', API_HOST), problem: false };
+      // The page's access notice names the site once and offers Allow access; the row only says what it means here.
+      return { text: t('accountStateAccessOff'), problem: false };
     case 'stale':
       return failure
         ? {

@@ -72,8 +72,10 @@ test('access to FluxImage withheld: every page says so, nothing is asked, and gr
   await expect(popup.getByLabel('AI credits left', { exact: true })).toHaveText('1,080');
   await expectAccessible(popup);
   const options = await openOptions();
+  // The page's notice names the site once; the account's row says only what it means for it.
   await expect(options.getByText('Access to 127.0.0.1 is off.')).toBeVisible();
   await expect(options.getByRole('button', { name: 'Allow access' })).toBeVisible();
+  await expect(options.locator('.account-state')).toHaveText('Not checked while access is off.');
   await expectAccessible(options);
 
   // The schedule comes due: the background wakes, finds no access and asks nothing.
@@ -89,6 +91,7 @@ test('access to FluxImage withheld: every page says so, nothing is asked, and gr
   expect((await badge()).color).toEqual(connected.color);
   await expect(popup.getByText('Access to 127.0.0.1 is off.')).toBeHidden();
   await expect(options.getByRole('button', { name: 'Allow access' })).toBeHidden();
+  await expect(options.locator('.account-state')).toHaveText('Connected.');
   expect(await pollAlarmCleared(context)).toBe(false);
 });
 

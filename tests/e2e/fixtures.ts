@@ -69,19 +69,43 @@ export const test = base.extend<Fixtures, { api: FakeApi }>({
 
 export { expect };
 
+/** The default name of the account holding `KEY` (the plan and the key's last four characters). */
+export const KEY_ACCOUNT = 'Pro ··b2c1';
+
+/** The row of the account called `name` (its heading names the list item). */
+export const accountRow = (page: Page, name: string) => page.getByRole('listitem', { name, exact: true });
+
 /**
- * Sends `key` to be saved as the only account's key, as a person does: in the first-run form
- * when there is no account yet, else with the account's Replace key. Returns the form, whose
- * notice says how it went; it does not wait for the answer.
+ * Sends `key` as the new key of the account called `name`, as a person does: Replace key
+ * (unless its form is open already), the "New API key for <name>" field, Save new key.
+ * Returns that form, whose notice says how it went (found by the row's id: a default name
+ * changes with the key); it does not wait for the answer.
+ */
+export async function replaceKey(page: Page, name: string, key: string) {
+  const row = accountRow(page, name);
+  const form = page.locator(`#${await row.getAttribute('id')} .replace-key`);
+  const field = row.getByLabel(`New API key for ${name}`, { exact: true });
+  if ((await field.count()) === 0) await row.getByRole('button', { name: 'Replace key', exact: true }).click();
+  await field.fill(key);
+  await row.getByRole('button', { name: 'Save new key', exact: true }).click();
+  return form;
+}
+
+/** Removes the account called `name`: Remove, then the confirming "Remove <name>". Does not wait for it. */
+export async function removeAccount(page: Page, name: string) {
+  const row = accountRow(page, name);
+  await row.getByRole('button', { name: 'Remove', exact: true }).click();
+  await row.getByRole('button', { name: `Remove ${name}`, exact: true }).click();
+}
+
+/**
+ * Sends `key` to be saved as the only account's key: in the first-run form when there is
+ * no account yet, else with that account's Replace key. Returns the form, whose notice says
+ * how it went; it does not wait for the answer.
  */
 export async function enterKey(page: Page, key: string) {
-  if ((await page.locator('.account').count()) === 1) {
-    const replace = page.getByRole('button', { name: 'Replace key', exact: true });
-    if ((await replace.count()) === 1) await replace.click();
-    await page.getByLabel(/^New API key for /).fill(key);
-    await page.getByRole('button', { name: 'Save new key', exact: true }).click();
-    return page.locator('.replace-key');
-  }
+  const rows = page.locator('.account');
+  if ((await rows.count()) === 1) return replaceKey(page, (await rows.locator('h3').textContent())!, key);
   await page.getByLabel('API key', { exact: true }).fill(key);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   return page.locator('.add-account');

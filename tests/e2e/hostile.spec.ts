@@ -1,7 +1,7 @@
 // Answers and stored data that once broke the pages: names that are Object.prototype's
 // members, counts and text no page can hold, damaged storage, unsafe links, awkward pastes.
 import { extensionPage, type RunningExtension } from '../support/extension';
-import { test, expect, expectBadge, firePollAlarm, storedData, KEY } from './fixtures';
+import { test, expect, expectBadge, firePollAlarm, replaceKey, storedData, KEY, KEY_ACCOUNT } from './fixtures';
 
 /** Writes straight into the extension's storage, as anything with access to the profile can. */
 async function writeStorage(context: RunningExtension['context'], items: Record<string, unknown>) {
@@ -22,7 +22,10 @@ test('a plan named constructor, toString or __proto__ is shown as a name, in bot
 }) => {
   api.setUsage({ plan: 'constructor' });
   const options = await saveKey();
-  await expect(options.getByRole('status')).toHaveText('Connected: Constructor plan, 1,080 AI credits left.');
+  await expect(options.locator('.add-account').getByRole('status')).toHaveText(
+    'Connected: Constructor plan, 1,080 AI credits left.',
+  );
+  await expect(options.locator('.account h3')).toHaveText('Constructor ··b2c1');
 
   for (const [plan, label] of [
     ['constructor', 'Constructor plan'],
@@ -53,7 +56,7 @@ test('a huge count, a 60 kB plan and a right-to-left override fit the badge and 
 }) => {
   api.setUsage({ plan: `pro\u202E${'x'.repeat(60_000)}`, ia_credits_remaining: 1e15 });
   const options = await saveKey();
-  const connected = await options.getByRole('status').textContent();
+  const connected = await options.locator('.add-account').getByRole('status').textContent();
   expect(connected).toMatch(/^Connected: Proxx+… plan, 1,000,000,000,000,000 AI credits left\.$/);
   expect(connected).not.toContain('\u202E');
 
@@ -82,9 +85,8 @@ test('a count that is not a whole number is a bad answer, not a number to show',
   // The last good number stays, greyed, rather than a made-up 10.
   expect((await badge()).text).toBe('1k');
 
-  await options.getByLabel('API key', { exact: true }).fill(KEY);
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.getByRole('status')).toHaveText(/does not understand/);
+  const form = await replaceKey(options, KEY_ACCOUNT, KEY);
+  await expect(form.getByRole('status')).toHaveText(/does not understand/);
 });
 
 test('damaged storage reads as absent: the popup still opens, and the next poll repairs it', async ({
@@ -183,17 +185,23 @@ test('the options page says what is wrong with a paste, and reads 1.000 as a dec
   await save.click();
   await expect(options.getByRole('alert')).toHaveText(/contains invisible or look-alike characters/);
 
-  for (const pasted of [
+  // The first-run form finds the key in a pasted curl command.
+  await field.fill(
     `curl -H "X-Name: flx_live_key" -H "Authorization: Bearer ${KEY.replace('flx_live_', 'FLX_LIVE_')}"`,
-    `${KEY}_old`,
-  ]) {
-    await field.fill(pasted);
-    await save.click();
-    // The field empties once a key is accepted and saved.
-    await expect(field).toHaveValue('');
-    await expect(options.getByRole('status')).toHaveText('Connected: Pro plan, 1,080 AI credits left.');
-    await expect(options.getByText(`Saved key: flx_live_a3f9…b2c1`)).toBeVisible();
-  }
+  );
+  await save.click();
+  // The field empties once a key is accepted and saved.
+  await expect(field).toHaveValue('');
+  await expect(options.locator('.add-account').getByRole('status')).toHaveText(
+    'Connected: Pro plan, 1,080 AI credits left.',
+  );
+  await expect(options.getByText(`Saved key: flx_live_a3f9…b2c1`)).toBeVisible();
+
+  // Replace key reads the same pastes: here the key with a suffix copied along.
+  const form = await replaceKey(options, KEY_ACCOUNT, `${KEY}_old`);
+  await expect(form.getByLabel(`New API key for ${KEY_ACCOUNT}`)).toHaveValue('');
+  await expect(form.getByRole('status')).toHaveText('Connected: Pro plan, 1,080 AI credits left.');
+  await expect(options.getByText(`Saved key: flx_live_a3f9…b2c1`)).toBeVisible();
 
   const threshold = options.getByLabel('Warn me at or below this many AI credits');
   await threshold.fill('1.000');

@@ -2,7 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { dismissNotification, extensionPage, seedStorage, shownNotifications } from '../support/extension';
 import { sampleHistoryStorage } from '../fake-api/sample-history';
-import { test, expect, ageLastCheck, closeOptionsTabs, firePollAlarm, storedData, KEY } from './fixtures';
+import {
+  test,
+  expect,
+  ageLastCheck,
+  closeOptionsTabs,
+  firePollAlarm,
+  replaceKey,
+  storedData,
+  KEY,
+  KEY_ACCOUNT,
+} from './fixtures';
 
 type Context = Parameters<typeof extensionPage>[0];
 
@@ -265,10 +275,12 @@ test('a rolled key saved anyway while FluxImage is down keeps the history, and i
   // The key is rolled in the dashboard while FluxImage answers 503: it can only be saved anyway.
   api.rejectKey(KEY);
   api.setFault('server-error', { status: 503 });
-  await options.getByLabel('API key', { exact: true }).fill(ROLLED_KEY);
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await options.getByRole('button', { name: 'Save anyway' }).click();
-  await expect(options.getByText(/^Key saved, but it could not be checked yet/)).toBeVisible();
+  const form = await replaceKey(options, KEY_ACCOUNT, ROLLED_KEY);
+  await form.getByRole('button', { name: 'Save anyway' }).click();
+  await expect(form.getByText(/^Key saved, but it could not be checked yet/)).toBeVisible();
+  // Still the one account, now with the rolled key.
+  await expect(options.locator('.account')).toHaveCount(1);
+  await expect(options.getByText('Saved key: flx_live_bbbb…bbbb')).toBeVisible();
 
   // FluxImage is back: the next check answers for the same account.
   api.setFault(null);

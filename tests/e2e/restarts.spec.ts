@@ -5,7 +5,17 @@ import {
   shownNotifications,
   stopServiceWorker,
 } from '../support/extension';
-import { test, expect, ageLastCheck, expectBadge, firePollAlarm, storedData, KEY } from './fixtures';
+import {
+  test,
+  expect,
+  ageLastCheck,
+  expectBadge,
+  firePollAlarm,
+  removeAccount,
+  storedData,
+  KEY,
+  KEY_ACCOUNT,
+} from './fixtures';
 
 type ChromeInPage = {
   chrome: {
@@ -110,7 +120,7 @@ test.describe('restarts and lifecycles', () => {
     expect(api.usageRequests().length - before).toBe(1);
   });
 
-  test('an answer that arrives after the key was removed is thrown away', async ({
+  test('an answer that arrives after the account was removed is thrown away', async ({
     api,
     extension,
     saveKey,
@@ -122,7 +132,8 @@ test.describe('restarts and lifecycles', () => {
     api.setUsage({ ia_credits_remaining: 321 });
     await firePollAlarm(extension.context);
     await expect.poll(() => api.usageRequests().length).toBe(2);
-    await options.getByRole('button', { name: 'Remove key' }).click();
+    await removeAccount(options, KEY_ACCOUNT);
+    await expect(options.locator('.account')).toHaveCount(0);
     await expectBadge(badge, '?');
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect((await badge()).text).toBe('?');

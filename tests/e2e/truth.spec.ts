@@ -1,14 +1,27 @@
 // The pages say only what happened: races between windows, checks that cannot be
 // made, storage that refuses a write, and requests a person can cause.
 import { extensionPage, shownNotifications } from '../support/extension';
-import { test, expect, ageLastCheck, enterKey, expectBadge, pollAlarmTime, storedData, KEY } from './fixtures';
+import {
+  test,
+  expect,
+  accountRow,
+  ageLastCheck,
+  enterKey,
+  expectBadge,
+  pollAlarmTime,
+  removeAccount,
+  replaceKey,
+  storedData,
+  KEY,
+  KEY_ACCOUNT,
+} from './fixtures';
 
 const KEY_B = `flx_live_${'b'.repeat(40)}`;
 const KEY_C = `flx_live_${'c'.repeat(40)}`;
 
 const typeKey = enterKey;
 
-test('removing the key while a new one is being checked keeps it removed, in every window', async ({
+test('removing the account while its new key is being checked keeps it removed, in every window', async ({
   api,
   extension,
   saveKey,
@@ -17,38 +30,52 @@ test('removing the key while a new one is being checked keeps it removed, in eve
 }) => {
   await saveKey();
   await expectBadge(badge, '1k');
-  api.setDelay(2_000);
+  // Long enough for the other window to open and confirm the removal on a busy machine.
+  api.setDelay(5_000);
   const saving = await openOptions();
-  await typeKey(saving, KEY_B);
+  await replaceKey(saving, KEY_ACCOUNT, KEY_B);
   await expect(saving.getByText('Checking the key…')).toBeVisible();
   const removing = await openOptions();
-  await removing.getByRole('button', { name: 'Remove key' }).click();
-  await expect(removing.getByText(/^Key removed\./)).toBeVisible();
-  await expect(saving.getByText('The key was removed in another window, so this one was not saved.')).toBeVisible();
+  await removeAccount(removing, KEY_ACCOUNT);
+  await expect(
+    removing.getByText(`${KEY_ACCOUNT} was removed: its key, numbers and history are deleted.`),
+  ).toBeVisible();
+  // The row goes from the saving window too; the page still says what became of its key.
+  await expect(saving.locator('.account')).toHaveCount(0);
+  await expect(saving.getByText('This account was removed in another window, so the key was not saved.')).toBeVisible();
   await expectBadge(badge, '?');
-  expect((await storedData(extension.context)).local.apiKey).toBeUndefined();
+  const { local } = await storedData(extension.context);
+  expect(local.apiKey).toBeUndefined();
+  expect(local.accounts).toEqual([]);
   await expect(saving.getByText(/^Connected/)).toHaveCount(0);
 });
 
-test('of two windows saving different keys, the later save wins and the other says so', async ({
+test('of two windows replacing the same account’s key, the later save wins and the other says so', async ({
   api,
   extension,
+  saveKey,
   openOptions,
   badge,
 }) => {
+  await saveKey();
+  await expectBadge(badge, '1k');
   const first = await openOptions();
   const second = await openOptions();
-  api.setDelay(2_500);
-  await typeKey(first, KEY_B);
+  // The first check must still be out when the second window saves (a busy machine may take seconds).
+  api.setDelay(6_000);
+  await replaceKey(first, KEY_ACCOUNT, KEY_B);
   await expect(first.getByText('Checking the key…')).toBeVisible();
   api.setDelay(0);
   api.setUsage({ ia_credits_remaining: 333 });
-  await typeKey(second, KEY_C);
+  await replaceKey(second, KEY_ACCOUNT, KEY_C);
   await expect(second.getByText('Connected: Pro plan, 333 AI credits left.')).toBeVisible();
   await expect(
     first.getByText('A different key was saved in another window, so this one was not saved.'),
   ).toBeVisible();
   expect((await storedData(extension.context)).local.apiKey).toBe(KEY_C);
+  // Both windows show the key that won, under the one account.
+  await expect(first.locator('.account')).toHaveCount(1);
+  await expect(first.getByText('Saved key: flx_live_cccc…cccc')).toBeVisible();
   await expectBadge(badge, '333');
 });
 
@@ -138,15 +165,23 @@ test('when browser storage is full, saving says so and nothing is reported as sa
   expect(api.usageRequests()).toHaveLength(1);
 });
 
-test('Save and Remove are disabled while a key is being checked', async ({ api, saveKey, openOptions }) => {
+test('while a new key is being checked, its Save and Cancel are disabled and Remove is not offered', async ({
+  api,
+  saveKey,
+  openOptions,
+}) => {
   await saveKey();
-  api.setDelay(1_500);
+  api.setDelay(3_000);
   const options = await openOptions();
-  await typeKey(options, KEY_B);
-  await expect(options.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
-  await expect(options.getByRole('button', { name: 'Remove key' })).toBeDisabled();
-  await expect(options.getByText(/^Connected/)).toBeVisible();
-  await expect(options.getByRole('button', { name: 'Save', exact: true })).toBeEnabled();
+  const row = accountRow(options, KEY_ACCOUNT);
+  await replaceKey(options, KEY_ACCOUNT, KEY_B);
+  await expect(row.getByRole('button', { name: 'Save new key', exact: true })).toBeDisabled();
+  await expect(row.getByRole('button', { name: 'Cancel', exact: true })).toBeDisabled();
+  await expect(row.getByRole('button', { name: 'Remove', exact: true })).toHaveCount(0);
+  const replaced = accountRow(options, 'Pro ··bbbb');
+  await expect(replaced.getByText(/^Connected:/)).toBeVisible();
+  await expect(replaced.getByRole('button', { name: 'Save new key', exact: true })).toBeEnabled();
+  await expect(replaced.getByRole('button', { name: 'Cancel', exact: true })).toBeEnabled();
   // One request for the first save, one for this one.
   expect(api.usageRequests()).toHaveLength(2);
 });

@@ -1,5 +1,5 @@
 import { dismissNotification, shownNotifications } from '../support/extension';
-import { test, expect, ageLastCheck, expectBadge, closeOptionsTabs, KEY } from './fixtures';
+import { test, expect, ageLastCheck, expectBadge, closeOptionsTabs, removeAccount, KEY, KEY_ACCOUNT } from './fixtures';
 
 test.describe('first use', () => {
   test('opens the options page on install', async ({ extension }) => {
@@ -238,11 +238,15 @@ test.describe('low-credit notification', () => {
 });
 
 test.describe('settings', () => {
-  test('removing the key clears the badge and the popup', async ({ saveKey, openPopup, badge }) => {
+  test('removing the account clears the badge and the popup', async ({ saveKey, openPopup, badge }) => {
     const options = await saveKey();
     await expectBadge(badge, '1k');
-    await options.getByRole('button', { name: 'Remove key' }).click();
-    await expect(options.getByText('Key removed.')).toBeVisible();
+    await removeAccount(options, KEY_ACCOUNT);
+    await expect(
+      options.getByText(`${KEY_ACCOUNT} was removed: its key, numbers and history are deleted.`),
+    ).toBeVisible();
+    // The page is the first-run form again.
+    await expect(options.getByLabel('API key', { exact: true })).toBeVisible();
     await expectBadge(badge, '?');
     const popup = await openPopup();
     await expect(popup.getByRole('heading', { name: 'Connect your FluxImage account' })).toBeVisible();

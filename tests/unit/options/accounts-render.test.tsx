@@ -276,6 +276,29 @@ describe('an account row', () => {
     );
   });
 
+  it('still says the key was not saved when the account is removed elsewhere during the check, and its row goes', async () => {
+    await storeAccount('a0', KEY, 'Client A');
+    background({
+      saveKey: async () => {
+        // Removed in another window while FluxImage was answering: the row goes before the answer arrives.
+        await accountsItem.set([]);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return { result: 'gone' };
+      },
+    });
+    const options = await page();
+    button(rowOf(options, 'a0'), 'Replace key').click();
+    await settle();
+    await type(field(rowOf(options, 'a0'), 'New API key for Client A'), OTHER_KEY);
+    button(rowOf(options, 'a0'), 'Save new key').click();
+    await vi.waitFor(() => expect(rowOf(options, 'a0')).toBeNull());
+    await vi.waitFor(() =>
+      expect(options.querySelector('.notice-warning')?.textContent).toBe(
+        'This account was removed in another window, so the key was not saved.',
+      ),
+    );
+  });
+
   it('removes only once confirmed, and says so only once it happened', async () => {
     await storeAccount('a0', KEY, 'Client A');
     await storeAccount('a1', OTHER_KEY, 'Client B');
