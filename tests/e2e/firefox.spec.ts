@@ -150,7 +150,7 @@ test('in Firefox ESR: access revoked while a check is on its way stays off when 
   });
 });
 
-test('in Firefox ESR: removing the key while another is being checked keeps it removed', async ({ api }) => {
+test('in Firefox ESR: removing the account while its new key is being checked keeps it removed', async ({ api }) => {
   test.setTimeout(90_000);
   api.reset();
   await withFirefox(async (firefox) => {
