@@ -38,13 +38,14 @@ function LaterTools(props: { account: string; history: UsageHistory; locale: str
 interface AccountRowProps {
   account: Account;
   locale: string;
-  replacing: boolean;
+  /** While its Replace key form is open: how many times its field was asked for (each focuses it); else `null`. */
+  replaceTurn: number | null;
   onReplace: (open: boolean) => void;
   onRemoved: (name: string) => void;
 }
 
 /** One account: its name (renamed in place), plan, credits and state, and what can be done with it. */
-export function AccountRow({ account, locale, replacing, onReplace, onRemoved }: AccountRowProps) {
+export function AccountRow({ account, locale, replaceTurn, onReplace, onRemoved }: AccountRowProps) {
   const items = accountItems(account.id);
   const key = useStored(items.apiKey, null);
   const snapshot = useStored(items.snapshot, null);
@@ -56,6 +57,8 @@ export function AccountRow({ account, locale, replacing, onReplace, onRemoved }:
   const name = account.name ?? fallbackName;
   const state = describeAccountState(view, locale);
   const id = rowId(account.id);
+  // While FluxImage rejects the key, the row's notice says why: the new key's field is described by it.
+  const reasonId = view.kind === 'rejected' ? `${id}-state` : undefined;
   return (
     <li id={id} class="account" tabIndex={-1} aria-labelledby={`${id}-name`}>
       <AccountName account={account.id} name={name} fallbackName={fallbackName} headingId={`${id}-name`} />
@@ -66,14 +69,23 @@ export function AccountRow({ account, locale, replacing, onReplace, onRemoved }:
         </p>
       )}
       {state.problem ? (
-        <Notice tone="error">{state.text}</Notice>
+        <Notice tone="error" id={`${id}-state`}>
+          {state.text}
+        </Notice>
       ) : (
         <p class="account-state" role="status">
           {state.text}
         </p>
       )}
-      {replacing ? (
-        <ReplaceKey account={account.id} name={name} locale={locale} onClose={() => onReplace(false)} />
+      {replaceTurn !== null ? (
+        <ReplaceKey
+          account={account.id}
+          name={name}
+          locale={locale}
+          reasonId={reasonId}
+          focusTurn={replaceTurn}
+          onClose={() => onReplace(false)}
+        />
       ) : (
         <RowActions account={account.id} name={name} onReplace={() => onReplace(true)} onRemoved={onRemoved} />
       )}

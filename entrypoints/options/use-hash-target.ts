@@ -1,0 +1,44 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { readOptionsHash } from '@/lib/account/options-hash';
+import { rowId } from './AccountRow';
+
+/**
+ * Acts on the hash the page was opened with, and on each new one while it is open
+ * (lib/account/options-hash.ts): an account's row is scrolled to and focused, or its
+ * Replace key form opened (`openReplace`, which also focuses its field). With no account
+ * yet, `#update-key` focuses the first-run key field. Each hash is acted on once, when
+ * the account it names is in the page.
+ */
+export function useHashTarget(ids: readonly string[], openReplace: (account: string) => void): void {
+  const handled = useRef<string | null>(null);
+  const [hash, setHash] = useState(() => location.hash);
+  useEffect(() => {
+    const heard = () => {
+      handled.current = null;
+      setHash(location.hash);
+    };
+    addEventListener('hashchange', heard);
+    return () => removeEventListener('hashchange', heard);
+  }, []);
+  const known = ids.join(' ');
+  useEffect(() => {
+    if (handled.current === hash) return;
+    const target = readOptionsHash(hash);
+    if (!target) return;
+    if (target.account === 'first' && ids.length === 0) {
+      handled.current = hash;
+      document.getElementById('api-key')?.focus();
+      return;
+    }
+    const account = target.account === 'first' ? ids[0]! : target.account;
+    if (!ids.includes(account)) return;
+    handled.current = hash;
+    if (target.replace) openReplace(account);
+    else {
+      const row = document.getElementById(rowId(account));
+      row?.scrollIntoView({ block: 'start' });
+      row?.focus();
+    }
+    // `ids` is read through `known`, its contents.
+  }, [hash, known]);
+}
