@@ -10,29 +10,27 @@ import { rowId } from './AccountRow';
  * the account it names is in the page.
  */
 export function useHashTarget(ids: readonly string[], openReplace: (account: string) => void): void {
-  const handled = useRef<string | null>(null);
-  const [hash, setHash] = useState(() => location.hash);
+  // Each hash heard is a new ask, even one equal to the last (two changes heard as one).
+  const [asked, setAsked] = useState(() => ({ hash: location.hash, turn: 0 }));
+  const handled = useRef<number | null>(null);
   useEffect(() => {
-    const heard = () => {
-      handled.current = null;
-      setHash(location.hash);
-    };
+    const heard = () => setAsked((last) => ({ hash: location.hash, turn: last.turn + 1 }));
     addEventListener('hashchange', heard);
     return () => removeEventListener('hashchange', heard);
   }, []);
   const known = ids.join(' ');
   useEffect(() => {
-    if (handled.current === hash) return;
-    const target = readOptionsHash(hash);
+    if (handled.current === asked.turn) return;
+    const target = readOptionsHash(asked.hash);
     if (!target) return;
     if (target.account === 'first' && ids.length === 0) {
-      handled.current = hash;
+      handled.current = asked.turn;
       document.getElementById('api-key')?.focus();
       return;
     }
     const account = target.account === 'first' ? ids[0]! : target.account;
     if (!ids.includes(account)) return;
-    handled.current = hash;
+    handled.current = asked.turn;
     if (target.replace) openReplace(account);
     else {
       const row = document.getElementById(rowId(account));
@@ -40,5 +38,5 @@ export function useHashTarget(ids: readonly string[], openReplace: (account: str
       row?.focus();
     }
     // `ids` is read through `known`, its contents.
-  }, [hash, known]);
+  }, [asked, known]);
 }

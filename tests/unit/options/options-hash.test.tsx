@@ -136,6 +136,20 @@ describe('Update your key, in the options page', () => {
     await vi.waitFor(() => expect(document.activeElement).toBe(newKey));
   });
 
+  it('acts on the last hash when two changes are heard together', async () => {
+    await threeAccounts();
+    location.hash = accountHash('a2', { replace: true });
+    const options = await page();
+    const newKey = await focusedField(rowOf(options, 'a2'), 'New API key for Client C');
+    rowOf(options, 'a0').focus();
+    // Back to the row and again to the form before the page hears either change.
+    location.hash = accountHash('a0', { replace: false });
+    location.hash = accountHash('a2', { replace: true });
+    dispatchEvent(new HashChangeEvent('hashchange'));
+    dispatchEvent(new HashChangeEvent('hashchange'));
+    await vi.waitFor(() => expect(document.activeElement).toBe(newKey));
+  });
+
   it('opens nothing for an account that is not listed', async () => {
     await threeAccounts();
     location.hash = accountHash('a5', { replace: true });
