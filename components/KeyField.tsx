@@ -6,7 +6,7 @@ interface KeyFieldProps {
   onInput: (value: string) => void;
   describedBy: string;
   invalid: boolean;
-  /** The input's id; the first-run field keeps `api-key`, which `#update-key` focuses. */
+  /** The input's id; the first-run field keeps `api-key`, which `#update-key` focuses while there is no account. */
   id?: string;
   /** Its label; "API key" unless the field replaces one account's key. */
   label?: string;

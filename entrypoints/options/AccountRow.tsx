@@ -38,7 +38,8 @@ function LaterTools(props: { account: string; history: UsageHistory; locale: str
 interface AccountRowProps {
   account: Account;
   locale: string;
-  replacing: boolean;
+  /** While its Replace key form is open: how many times its field was asked for (each focuses it); else `null`. */
+  replaceTurn: number | null;
   onReplace: (open: boolean) => void;
   onRemoved: (name: string) => void;
   /** A key was being replaced when the account was removed elsewhere: what the section says instead of the row. */
@@ -46,7 +47,7 @@ interface AccountRowProps {
 }
 
 /** One account: its name (renamed in place), plan, credits and state, and what can be done with it. */
-export function AccountRow({ account, locale, replacing, onReplace, onRemoved, onGone }: AccountRowProps) {
+export function AccountRow({ account, locale, replaceTurn, onReplace, onRemoved, onGone }: AccountRowProps) {
   const items = accountItems(account.id);
   const key = useStored(items.apiKey, null);
   const snapshot = useStored(items.snapshot, null);
@@ -58,6 +59,8 @@ export function AccountRow({ account, locale, replacing, onReplace, onRemoved, o
   const name = account.name ?? fallbackName;
   const state = describeAccountState(view, locale);
   const id = rowId(account.id);
+  // While FluxImage rejects the key, the row's notice says why: the new key's field is described by it.
+  const reasonId = view.kind === 'rejected' ? `${id}-state` : undefined;
   return (
     <li id={id} class="account" tabIndex={-1} aria-labelledby={`${id}-name`}>
       <AccountName account={account.id} name={name} fallbackName={fallbackName} headingId={`${id}-name`} />
@@ -68,13 +71,23 @@ export function AccountRow({ account, locale, replacing, onReplace, onRemoved, o
         </p>
       )}
       {state.problem ? (
-        <Notice tone="error">{state.text}</Notice>
+        <Notice tone="error" id={`${id}-state`}>
+          {state.text}
+        </Notice>
       ) : (
         // Not a live region: it changes with every check, and would be read out each time.
         <p class="account-state">{state.text}</p>
       )}
-      {replacing ? (
-        <ReplaceKey account={account.id} name={name} locale={locale} onClose={() => onReplace(false)} onGone={onGone} />
+      {replaceTurn !== null ? (
+        <ReplaceKey
+          account={account.id}
+          name={name}
+          locale={locale}
+          reasonId={reasonId}
+          focusTurn={replaceTurn}
+          onClose={() => onReplace(false)}
+          onGone={onGone}
+        />
       ) : (
         <RowActions account={account.id} name={name} onReplace={() => onReplace(true)} onRemoved={onRemoved} />
       )}

@@ -8,21 +8,21 @@ import { readAccountName } from './accounts-data';
 import { describeSave } from './key-words';
 import { useKeyCheck } from './use-key-check';
 
-/** The key form for one account: the new key is checked with FluxImage before it replaces the old one. */
-export function ReplaceKey({
-  account,
-  name,
-  locale,
-  onClose,
-  onGone,
-}: {
+interface ReplaceKeyProps {
   account: string;
   name: string;
   locale: string;
+  /** The id of the words saying why the key was rejected, which describe the field first. */
+  reasonId: string | undefined;
+  /** The field is focused when the form opens and each time this changes (asked for again). */
+  focusTurn: number;
   onClose: () => void;
   /** The account was removed (in another window) while its new key was checked: its row, and this form, are going. */
   onGone: (text: string) => void;
-}) {
+}
+
+/** The key form for one account: the new key is checked with FluxImage before it replaces the old one. */
+export function ReplaceKey({ account, name, locale, reasonId, focusTurn, onClose, onGone }: ReplaceKeyProps) {
   const fieldId = `api-key-${account}`;
   const { draft, setDraft, busy, message, save, saveAnyway } = useKeyCheck(async (key, force) => {
     const outcome = await send('saveKey', { account, key, force });
@@ -35,7 +35,7 @@ export function ReplaceKey({
       stored: outcome.result === 'connected' || (outcome.result === 'unverified' && outcome.saved),
     };
   });
-  useEffect(() => document.getElementById(fieldId)?.focus(), [fieldId]);
+  useEffect(() => document.getElementById(fieldId)?.focus(), [fieldId, focusTurn]);
   return (
     <div class="replace-key">
       <form onSubmit={save} noValidate>
@@ -44,7 +44,7 @@ export function ReplaceKey({
           label={t('replaceKeyLabel', name)}
           value={draft}
           onInput={setDraft}
-          describedBy={`${fieldId}-help`}
+          describedBy={reasonId ? `${reasonId} ${fieldId}-help` : `${fieldId}-help`}
           invalid={message?.tone === 'error'}
         />
         <p id={`${fieldId}-help`} class="help">

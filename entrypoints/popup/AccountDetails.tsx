@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { AccessNotice } from '@/components/AccessNotice';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { Notice } from '@/components/Notice';
+import { accountHash } from '@/lib/account/options-hash';
 import { planLabel } from '@/lib/account/plan';
 import { popupActions, type PopupActions } from '@/lib/display/popup-actions';
 import { describeFailure, type View } from '@/lib/display/view';
@@ -20,8 +21,6 @@ export const openOptions = () => void browser.runtime.openOptionsPage().then(() 
 interface AccountDetailsProps {
   state: AccountState;
   locale: string;
-  /** What the options page is opened with to update this account's key. */
-  updateKeyHash: string;
   /** Wraps the account's notices, numbers and actions (the tab panel, with several accounts). */
   wrap?: (details: ComponentChildren) => ComponentChildren;
 }
@@ -30,7 +29,7 @@ interface AccountDetailsProps {
  * One account in full: its notices, numbers, forecast and actions, refreshed in the
  * background when shown. Alone, it is the whole popup, under the brand.
  */
-export function AccountDetails({ state, locale, updateKeyHash, wrap }: AccountDetailsProps) {
+export function AccountDetails({ state, locale, wrap }: AccountDetailsProps) {
   const { id, key, status, view } = state;
   // A check the user asks for keeps a minimum gap after the last one (and honours Retry-After).
   const now = useClock((at) => earliestUserRefresh(status, at));
@@ -47,7 +46,7 @@ export function AccountDetails({ state, locale, updateKeyHash, wrap }: AccountDe
         now={now}
         locale={locale}
         onOpenOptions={openOptions}
-        updateKeyHash={updateKeyHash}
+        updateKeyHash={accountHash(id, { replace: true })}
       />
     </>
   );

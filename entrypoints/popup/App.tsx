@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useStored } from '@/components/use-stored';
 import { accountsItem, popupAccountItem } from '@/lib/account/accounts';
-import { UPDATE_KEY_HASH } from '@/lib/account/config';
 import { DEFAULT_SETTINGS, settingsItem } from '@/lib/alerts/settings';
 import { DEFAULT_INSIGHT_SETTINGS, insightSettingsItem } from '@/lib/foresight/settings';
 import { openingAccount } from './account-choice';
@@ -18,7 +17,7 @@ export function App({ locale }: { locale: string }) {
   const accounts = useStored(accountsItem, []);
   const settings = useStored(settingsItem, DEFAULT_SETTINGS);
   const states = useAccountStates(accounts, settings);
-  if (states.length < 2) return <AccountDetails state={states[0]!} locale={locale} updateKeyHash={UPDATE_KEY_HASH} />;
+  if (states.length < 2) return <AccountDetails state={states[0]!} locale={locale} />;
   return <SeveralAccounts states={states} locale={locale} />;
 }
 
@@ -48,7 +47,6 @@ function SeveralAccounts({ states, locale }: { states: AccountState[]; locale: s
         key={shown.id}
         state={shown}
         locale={locale}
-        updateKeyHash={`#account=${shown.id}`}
         wrap={(details) => (
           <div role="tabpanel" id={ACCOUNT_PANEL_ID} class="account-panel" aria-labelledby={accountTabId(shown.id)}>
             {details}

@@ -12,6 +12,3 @@ export const API_HOST: string = new URL(API_ORIGIN).hostname;
  * API key settings), so it is also where a limited plan is changed.
  */
 export const DASHBOARD_URL = 'https://fluximage.app/';
-
-/** The options page opened with this hash puts the focus on the key field. */
-export const UPDATE_KEY_HASH = '#update-key';

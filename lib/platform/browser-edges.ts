@@ -5,6 +5,7 @@ import { API_ORIGIN, DASHBOARD_URL } from '../account/config';
 import { POLL_INTERVAL_MINUTES } from '../polling/schedule';
 import { FIRST_ACCOUNT, isAccountId } from '../account/account-id';
 import { popupAccountItem } from '../account/accounts';
+import { accountHash } from '../account/options-hash';
 
 /*
  * The toolbar, alarm, notification and permission calls, each named for what it does.
@@ -43,14 +44,15 @@ export async function isPollScheduled(): Promise<boolean> {
 
 /**
  * Our notifications, one id each so a new alert of a kind replaces the last one, and
- * what a click on each opens: the options page for a key that stopped working, else the dashboard.
+ * what a click on each opens: the account's Replace key form for a key that stopped working,
+ * else the dashboard.
  */
 export const NOTIFICATIONS = {
   credits: { id: 'fluximage-credits', opens: 'dashboard' },
   runOut: { id: 'fluximage-run-out', opens: 'dashboard' },
   compressionsUsedUp: { id: 'fluximage-compressions', opens: 'dashboard' },
   creditsBack: { id: 'fluximage-credits-back', opens: 'dashboard' },
-  keyRejected: { id: 'fluximage-key', opens: 'options' },
+  keyRejected: { id: 'fluximage-key', opens: 'replace-key' },
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATIONS;
@@ -82,8 +84,8 @@ export async function clearNotifications(account: string): Promise<void> {
 
 /**
  * A click on one of our notifications opens what it is about, in one new tab, and dismisses
- * it: the account's row in the options page for a key, else the dashboard. The popup then
- * opens on that account.
+ * it: the account's Replace key form in the options page for a key, else the dashboard.
+ * The popup then opens on that account.
  */
 export async function openFromNotification(id: string): Promise<void> {
   const [base = '', suffix] = id.split('.', 2);
@@ -92,8 +94,9 @@ export async function openFromNotification(id: string): Promise<void> {
   if (!notification || !isAccountId(account)) return;
   await browser.notifications.clear(id);
   await popupAccountItem.set(account);
-  if (notification.opens === 'options') {
-    await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#account=${account}`) });
+  if (notification.opens === 'replace-key') {
+    const hash = accountHash(account, { replace: true });
+    await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
   } else await browser.tabs.create({ url: DASHBOARD_URL });
 }
 

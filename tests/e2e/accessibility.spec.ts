@@ -13,6 +13,8 @@ import {
 } from './fixtures';
 import { WORDS, type PollStatus } from './words';
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 for (const lang of ['en', 'es'] as const) {
   test(`popup and options pass axe in every state, light and dark (${lang})`, async ({ api }) => {
     test.setTimeout(150_000);
@@ -71,8 +73,11 @@ for (const lang of ['en', 'es'] as const) {
       api.setFault('unauthorized');
       await pollUntil((status) => status?.kind === 'unauthorized');
       await check('rejected key');
+      // The link the single-key releases opened still leads to the key: the account's Replace key field.
       const updating = await open('options.html', '#update-key');
-      await expect(updating.locator('#api-key')).toBeFocused();
+      const newKey = updating.getByLabel(WORDS[lang].replaceKeyField(WORDS[lang].rejectedKeyAccount), { exact: true });
+      await expect(newKey).toBeFocused();
+      await expect(newKey).toHaveAccessibleDescription(new RegExp(`^${escapeRegExp(WORDS[lang].rejectedReason)}`));
       await expectNoViolations(updating, 'options, update the rejected key');
 
       await options.locator('#api-key').fill('not a key');
@@ -190,7 +195,7 @@ for (const lang of ['en', 'es'] as const) {
       await expect(refresh).toHaveAccessibleDescription(new RegExp(`^${words.lastTried('')}`));
       await stale.close();
 
-      // A rejected key: the first stop is "Update your key"; Enter leads to the key field, ready to type.
+      // A rejected key: the first stop is "Update your key"; Enter leads to the account's new key field, ready to type.
       api.setFault('unauthorized');
       await pollUntil((status) => status?.kind === 'unauthorized');
       const rejected = await openPopup();
@@ -199,7 +204,7 @@ for (const lang of ['en', 'es'] as const) {
       const opened = context.waitForEvent('page', (page) => page.url().includes('/options.html'));
       await rejected.keyboard.press('Enter').catch(() => undefined);
       const options = await opened;
-      await expect(options.getByLabel(words.keyField, { exact: true })).toBeFocused();
+      await expect(options.getByLabel(words.replaceKeyField(words.rejectedKeyAccount), { exact: true })).toBeFocused();
       api.setFault(null);
       await options.keyboard.type(KEY);
       await options.keyboard.press('Enter');

@@ -5,6 +5,8 @@ import { expect, expectNoViolations, test } from './fixtures';
 
 const tab = (popup: Page, name: string) => popup.getByRole('tab', { name: new RegExp(`^${name}\\b`) });
 const panel = (popup: Page) => popup.getByRole('tabpanel');
+/** Client C's key after it was rolled in the dashboard: one the fake API accepts. */
+const ROLLED_KEY = `flx_live_${'9c3d'.repeat(10)}`;
 
 test('three accounts: each is checked, and the badge lists them', async ({ extension, api, badge }) => {
   const ids = await seedAccounts(extension, THREE_ACCOUNTS, api);
@@ -68,13 +70,41 @@ test('the accounts can be switched with the keyboard alone', async ({ extension,
   await expect(panel(popup).getByRole('button', { name: 'Update your key' })).toBeFocused();
 });
 
-test('Update your key opens the rejected account in the settings', async ({ extension, api, openPopup }) => {
+test('Update your key on the rejected Client C opens its Replace key form, focused', async ({
+  extension,
+  api,
+  openPopup,
+}) => {
   await seedAccounts(extension, THREE_ACCOUNTS, api);
   const popup = await openPopup();
   await tab(popup, 'Client C').click();
-  const opened = extension.context.waitForEvent('page');
-  await panel(popup).getByRole('button', { name: 'Update your key' }).click();
-  expect((await opened).url()).toBe(`${extension.url('options.html')}#account=a2`);
+  const opened = extension.context.waitForEvent('page', (page) => page.url().includes('/options.html'));
+  // The popup closes itself once the options page is open, possibly before the click returns.
+  await panel(popup)
+    .getByRole('button', { name: 'Update your key' })
+    .click()
+    .catch(() => undefined);
+  const options = await opened;
+  expect(options.url()).toBe(`${extension.url('options.html')}#account=a2&replace`);
+  const row = options.getByRole('listitem', { name: 'Client C', exact: true });
+  const newKey = row.getByLabel('New API key for Client C', { exact: true });
+  await expect(newKey).toBeFocused();
+  await expect(newKey).toHaveAccessibleDescription(/^FluxImage rejected the saved key\. Paste the current one/);
+  // Only Client C's form is open: the other accounts keep their Replace key button.
+  await expect(options.locator('.replace-key')).toHaveCount(1);
+  await expect(options.getByRole('button', { name: 'Replace key', exact: true })).toHaveCount(2);
+
+  // Asked again in the page already open (another link, the address bar), the field has the focus again.
+  await options.evaluate(() => (location.hash = '#account=a0'));
+  await expect(options.getByRole('listitem', { name: 'Client A', exact: true })).toBeFocused();
+  await options.evaluate(() => (location.hash = '#account=a2&replace'));
+  await expect(newKey).toBeFocused();
+
+  // The focus is where Client C's new key goes: type it, press Enter, and the reason is gone.
+  await options.keyboard.type(ROLLED_KEY);
+  await options.keyboard.press('Enter');
+  await expect(row.getByText(/^Connected:/)).toBeVisible();
+  await expect(row.getByText(/^FluxImage rejected the saved key/)).toHaveCount(0);
 });
 
 test('ten accounts with long and odd names fit the popup', async ({ extension, api, openPopup }, testInfo) => {

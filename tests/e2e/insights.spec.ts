@@ -26,6 +26,7 @@ const dayOfMonthAgo = (days: number) => new Date(Date.now() - days * DAY).getDat
 
 const notifications = shownNotifications;
 const ROLLED_KEY = `flx_live_${'b'.repeat(40)}`;
+const NOTIFY_ALL = { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false };
 
 test('the popup says when credits reset, how long they last at this pace, and draws the last 30 days', async ({
   extension,
@@ -173,14 +174,13 @@ test('with compressions used up, the popup says on which day they come back', as
   saveKey,
   openPopup,
 }) => {
+  // The renewal day is the account's own (the first account's keys, lib/foresight/settings.ts),
+  // no longer one for all in insightSettings: that one was moved only by the upgrade, at install.
   await seedStorage(extension.context, {
-    insightSettings: {
-      renewalDay: 14,
-      notify: { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false },
-      badge: 'credits',
-      checkEveryMinutes: 15,
-    },
-    insightSettings$: { v: 1 },
+    renewalDay: 14,
+    renewalDay$: { v: 1 },
+    insightSettings: { notify: NOTIFY_ALL, badge: 'credits', checkEveryMinutes: 15 },
+    insightSettings$: { v: 2 },
   });
   api.setUsage({ plan: 'starter', compressor_used: 200, compressor_limit: 200, canCompress: false });
   await saveKey();
@@ -194,7 +194,6 @@ test('with compressions used up, the popup says on which day they come back', as
 });
 
 const HOUR = 60 * 60_000;
-const NOTIFY_ALL = { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false };
 
 /** `day` at `hour:minute` in the month before `at`'s, clamped to that month's length. */
 function lastMonth(at: number, day: number) {
@@ -223,8 +222,10 @@ test('on the renewal day the reset is awaited at its learned time, with no run-o
       { resetAt: lastMonth(resetToday, day).getTime(), usedThisPeriod: 900 },
       { version: 1 },
     ),
-    insightSettings: { renewalDay: day, notify: NOTIFY_ALL, badge: 'credits', checkEveryMinutes: 15 },
-    insightSettings$: { v: 1 },
+    renewalDay: day,
+    renewalDay$: { v: 1 },
+    insightSettings: { notify: NOTIFY_ALL, badge: 'credits', checkEveryMinutes: 15 },
+    insightSettings$: { v: 2 },
   });
   api.setUsage({ ia_credits_used: 900, ia_credits_remaining: 300 });
   await saveKey();

@@ -32,7 +32,9 @@ for (const lang of ['en', 'es'] as const) {
       return popup;
     };
 
-    test('a rejected key: "Update your key" opens the options on the key field, with the reason', async ({ api }) => {
+    test('a rejected key: "Update your key" opens the options on its Replace key field, with the reason', async ({
+      api,
+    }) => {
       api.setFault('unauthorized');
       await pollUntilBadge('!');
       const popup = await openPopup();
@@ -51,8 +53,10 @@ for (const lang of ['en', 'es'] as const) {
       await closed;
       const options = await opened;
       await expect(options.getByRole('alert')).toHaveText(words.rejectedReason);
-      const field = options.getByLabel(words.keyField, { exact: true });
+      // The account's Replace key form, open, its field focused (the first-run field is not shown).
+      const field = options.getByLabel(words.replaceKeyField(words.rejectedKeyAccount), { exact: true });
       await expect(field).toBeFocused();
+      expect(new URL(options.url()).hash).toBe('#account=a0&replace');
       await expect(field).toHaveAccessibleDescription(new RegExp(`^${words.rejectedReason.replace(/[().]/g, '\\$&')}`));
 
       // The focus is where the new key goes: type it, press Enter, and the reason is gone.

@@ -7,6 +7,9 @@ export const WORDS = {
     settings: 'Settings',
     dashboard: 'FluxImage dashboard',
     keyField: 'API key',
+    replaceKeyField: (name: string) => `New API key for ${name}`,
+    /** The default name of `KEY`'s account while it is rejected: its numbers are gone, so its plan is not known. */
+    rejectedKeyAccount: 'Account ··b2c1',
     save: 'Save',
     connected: /^Connected:/,
     rejectedReason:
@@ -24,6 +27,8 @@ export const WORDS = {
     settings: 'Ajustes',
     dashboard: 'Panel de FluxImage',
     keyField: 'Clave de API',
+    replaceKeyField: (name: string) => `Nueva clave de API para ${name}`,
+    rejectedKeyAccount: 'Cuenta ··b2c1',
     save: 'Guardar',
     connected: /^Conectado:/,
     rejectedReason:

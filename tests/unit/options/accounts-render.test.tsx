@@ -233,7 +233,7 @@ describe('an account row', () => {
     button(rowOf(options, 'a1'), 'Replace key').click();
     await settle();
     const newKey = field(rowOf(options, 'a1'), 'New API key for Client B');
-    expect(document.activeElement).toBe(newKey);
+    await vi.waitFor(() => expect(document.activeElement).toBe(newKey));
     await type(newKey, THIRD_KEY);
     button(rowOf(options, 'a1'), 'Save new key').click();
     await vi.waitFor(() =>

@@ -23,11 +23,23 @@ describe('notification click', () => {
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
 
-  it('opens the account in the options page for a key that stopped working', async () => {
+  it('opens the account’s Replace key form in the options page for a key that stopped working', async () => {
     await showNotification('keyRejected', 'a0', 'FluxImage API key stopped working', 'Click to enter a new one.');
     await openFromNotification(NOTIFICATIONS.keyRejected.id);
-    expect((await tabUrls()).at(-1)).toBe(fakeBrowser.runtime.getURL('/options.html#account=a0'));
+    expect((await tabUrls()).at(-1)).toBe(fakeBrowser.runtime.getURL('/options.html#account=a0&replace'));
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+
+  it('opens the Replace key form of the account whose key stopped working, of several', async () => {
+    await showNotification(
+      'keyRejected',
+      'a2',
+      'Client C: FluxImage API key stopped working',
+      'Click to enter a new one.',
+    );
+    await openFromNotification('fluximage-key.a2');
+    expect((await tabUrls()).at(-1)).toBe(fakeBrowser.runtime.getURL('/options.html#account=a2&replace'));
+    expect(await popupAccountItem.get()).toBe('a2');
   });
 
   it('keeps each account’s notification apart, and opens the popup on the one clicked', async () => {

@@ -119,7 +119,7 @@ describe('the popup with several accounts', () => {
     expect(panel(popup).querySelector('.refresh')).toBeNull();
   });
 
-  it('opens the options page on the shown account to update its rejected key', async () => {
+  it('opens the options page on the shown account’s Replace key form to update its rejected key', async () => {
     await popupAccountItem.set('a2');
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     vi.spyOn(window, 'close').mockImplementation(() => undefined);
@@ -128,7 +128,7 @@ describe('the popup with several accounts', () => {
     expect(update.textContent).toBe('Update your key');
     update.click();
     await vi.waitFor(() => expect(create).toHaveBeenCalled());
-    expect(create.mock.calls[0]![0].url).toMatch(/\/options\.html#account=a2$/);
+    expect(create.mock.calls[0]![0].url).toMatch(/\/options\.html#account=a2&replace$/);
   });
 
   it('opens on the badge’s account when the one shown last was removed', async () => {
@@ -216,5 +216,21 @@ describe('the popup with one account', () => {
     expect(popup.querySelector('[role=tablist]')).toBeNull();
     expect(popup.querySelector('[role=tabpanel]')).toBeNull();
     expect(popup.querySelector('.credits')!.textContent).toBe('1,080');
+  });
+});
+
+describe('Update your key with one account', () => {
+  it('opens the options page on that account’s Replace key form', async () => {
+    await accountsItem.set([{ id: 'a0', name: null, addedAt: 1 }]);
+    await apiKeyItems('a0').set(KEY);
+    await pollStatusItems('a0').set({ kind: 'unauthorized', checkedAt: now, since: now, attempts: 1, nextAt: null });
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    const popup = await openPopup();
+    const update = popup.querySelector<HTMLButtonElement>('button.primary')!;
+    expect(update.textContent).toBe('Update your key');
+    update.click();
+    await vi.waitFor(() => expect(create).toHaveBeenCalled());
+    expect(create.mock.lastCall![0].url).toMatch(/\/options\.html#account=a0&replace$/);
   });
 });
