@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { createUsageApi } from '@/lib/account/api-client';
 import { accountsBadge } from '@/lib/display/badge-choice';
-import { accountsItem } from '@/lib/account/accounts';
+import { accountsItem, popupAccountItem } from '@/lib/account/accounts';
 import { nameOfAccount, titleForAccount } from '@/lib/display/account-names';
-import { upgradeToAccounts } from '@/lib/account/upgrade';
+import { repairAccounts, upgradeToAccounts } from '@/lib/account/upgrade';
 import { API_ORIGIN } from '@/lib/account/config';
 import { creditAlert } from '@/lib/alerts/credit-words';
 import { t, uiLocale } from '@/lib/platform/i18n';
@@ -35,7 +35,9 @@ const guard =
 
 export default defineBackground(() => {
   // Before anything reads storage: a single-key install becomes its first account.
-  const ready = upgradeToAccounts(Date.now()).catch(() => undefined);
+  const ready = upgradeToAccounts(Date.now())
+    .then(() => repairAccounts(Date.now(), (account) => extensionStore(account).apiKey.get()))
+    .catch(() => undefined);
   const presence = presenceReader();
   const poller = createAccountsPoller({
     api: createUsageApi({ origin: API_ORIGIN, fetch: (input, init) => fetch(input, init), now: Date.now }),
@@ -44,6 +46,7 @@ export default defineBackground(() => {
     random: Math.random,
     accounts: accountsItem,
     insightSettings: insightSettingsItem,
+    popupAccount: popupAccountItem,
     storeOf: extensionStore,
     ...(presence && { presence }),
     schedule: schedulePoll,

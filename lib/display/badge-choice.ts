@@ -23,7 +23,7 @@ export function accountLine({ name, view }: NamedView, t: Translate, locale: str
   }
   if (!view.snapshot) return t('badgeAccountAccessOff', name);
   const line = counted(t, locale, 'badgeAccountCredits', view.snapshot.usage.remainingCredits, name);
-  if (view.kind === 'access-off') return `${line} · ${t('badgeAccountAccessOff', name)}`;
+  if (view.kind === 'access-off') return t('badgeAccountAccessOffAfter', line);
   if (view.failure) return t('badgeAccountStale', line, formatClockTime(view.failure.since, locale));
   if (view.level === 'empty') return t('badgeAccountEmpty', line);
   if (view.level === 'low') return t('badgeAccountLow', line);

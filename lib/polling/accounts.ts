@@ -41,6 +41,8 @@ export interface AccountsDeps extends Pick<
   accounts: StoredValue<Account[]>;
   /** The settings every account shares (what the badge counts and shows). */
   insightSettings: StoredValue<InsightSettings>;
+  /** The account the popup showed last. */
+  popupAccount: StoredValue<string | null>;
   /** Everything one account's poller reads and writes. */
   storeOf: (account: string) => PollerStore;
   /** Sets the one alarm that serves every account; `null` cancels it. */
@@ -69,6 +71,12 @@ export function createAccountsPoller(deps: AccountsDeps) {
   const views = new Map<string, View>();
   /** Ids handed to additions not yet in the list. */
   const reserved = new Set<string>();
+  /** An account being added announces once it is listed, so the notification can name it. */
+  const held = new Map<string, (() => Promise<void>)[]>();
+  const whenListed = async (account: string, announce: () => Promise<void>) => {
+    if (!reserved.has(account)) return announce();
+    held.set(account, [...(held.get(account) ?? []), announce]);
+  };
 
   /**
    * FluxImage, asked for one account after another: each request goes out at least
@@ -130,8 +138,8 @@ export function createAccountsPoller(deps: AccountsDeps) {
         views.set(account, view);
         await drawBadge();
       },
-      announce: (level, usage) => deps.announce(account, level, usage),
-      announceInsight: (announcement) => deps.announceInsight(account, announcement),
+      announce: (level, usage) => whenListed(account, () => deps.announce(account, level, usage)),
+      announceInsight: (announcement) => whenListed(account, () => deps.announceInsight(account, announcement)),
       clearAnnouncements: () => deps.clearAnnouncements(account),
     });
     pollers.set(account, poller);
@@ -153,7 +161,11 @@ export function createAccountsPoller(deps: AccountsDeps) {
       const accounts = await deps.accounts.get();
       if (accounts.length === 0) return drawBadge();
       await eachAccount((poller) => poller.resume(), accounts);
-    })());
+    })().catch((error: unknown) => {
+      // Tried again at the next event, not given up for the worker's life.
+      started = null;
+      throw error;
+    }));
 
   /**
    * The alarm rang: ask every account whose next check has come. The alarm is set for the
@@ -165,7 +177,14 @@ export function createAccountsPoller(deps: AccountsDeps) {
     const accounts = await deps.accounts.get();
     const plannedAt = (id: string) => planned.get(id)?.at ?? Number.POSITIVE_INFINITY;
     const earliest = Math.min(...accounts.map(({ id }) => plannedAt(id)));
-    const due = accounts.filter(({ id }) => plannedAt(id) <= Math.max(deps.now(), earliest) + DUE_TOGETHER_MS);
+    const now = Math.max(deps.now(), earliest);
+    // Only an ordinary check is brought forward: a Retry-After or a back-off is waited out.
+    const ordinary = await Promise.all(
+      accounts.map(async ({ id }) => (await deps.storeOf(id).status.get())?.kind === 'ok'),
+    );
+    const due = accounts.filter(
+      ({ id }, index) => plannedAt(id) <= now || (ordinary[index] && plannedAt(id) <= now + DUE_TOGETHER_MS),
+    );
     await eachAccount((poller) => poller.poll(), due);
     await setAlarm();
   }
@@ -197,11 +216,14 @@ export function createAccountsPoller(deps: AccountsDeps) {
         }
         const account: Account = { id, name: name === null ? null : cleanAccountName(name), addedAt: deps.now() };
         await deps.accounts.set([...accounts, account]);
+        reserved.delete(id);
+        for (const announce of held.get(id) ?? []) await announce();
         await drawBadge();
         return { ...saved, account: id };
       });
     } finally {
       reserved.delete(id);
+      held.delete(id);
     }
   }
 
@@ -235,9 +257,17 @@ export function createAccountsPoller(deps: AccountsDeps) {
 
   async function removeAccount({ account }: AccountRequest): Promise<void> {
     await lane.exclusive(async () => {
+      // Its key first: a stop halfway leaves a listed account without a key, which the next start drops.
+      await forget(account);
       const accounts = await deps.accounts.get();
       await deps.accounts.set(accounts.filter(({ id }) => id !== account));
-      await forget(account);
+      // A later account may get its id: it must not inherit the badge's or the popup's choice.
+      const insightSettings = await deps.insightSettings.get();
+      if (insightSettings.badgeAccount === account) {
+        const { badgeAccount: _removed, ...rest } = insightSettings;
+        await deps.insightSettings.set(rest);
+      }
+      if ((await deps.popupAccount.get()) === account) await deps.popupAccount.remove();
     });
     await setAlarm();
     await drawBadge();
@@ -278,7 +308,10 @@ export function createAccountsPoller(deps: AccountsDeps) {
       await drawBadge();
     },
     /** One account's renewal day changed: its forecast and schedule follow. */
-    renewalDayChanged: (account: string) => pollerOf(account).insightSettingsChanged(),
+    renewalDayChanged: async (account: string) => {
+      // A removal clears the renewal day too; that account is gone, not to be watched again.
+      if (await listed(account)) await pollerOf(account).insightSettingsChanged();
+    },
     personReturned: () => eachAccount((poller) => poller.personReturned()),
   };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MAX_ACCOUNTS, accountsItem } from '@/lib/account/accounts';
-import { upgradeToAccounts } from '@/lib/account/upgrade';
+import { repairAccounts, upgradeToAccounts } from '@/lib/account/upgrade';
 import { renewalDayItems } from '@/lib/foresight/settings';
-import { KEY } from '../helpers';
+import { KEY, OTHER_KEY } from '../helpers';
 
 const NOW = 1_796_000_000_000;
 const settingsV1 = {
@@ -43,18 +43,46 @@ describe('upgrading a single-key install', () => {
     expect(await renewalDayItems('a0').get()).toBe(3);
   });
 
-  it('adopts a key an older release saved after a downgrade, as the first account', async () => {
+  it('leaves an existing list alone, even beside a key the worker is still adding', async () => {
     await accountsItem.set([{ id: 'a1', name: 'Client A', addedAt: 1 }]);
     await fakeBrowser.storage.local.set({ apiKey: KEY });
     await upgradeToAccounts(NOW);
+    expect((await accountsItem.get()).map(({ id }) => id)).toEqual(['a1']);
+  });
+});
+
+describe('repairing the list at the worker’s start', () => {
+  const keyOf = async (account: string) => {
+    const storageKey = account === 'a0' ? 'apiKey' : `apiKey.${account}`;
+    const value = (await fakeBrowser.storage.local.get(storageKey))[storageKey];
+    return typeof value === 'string' ? value : null;
+  };
+
+  it('adopts a key without an account (an addition cut short, or a downgrade) as the first account', async () => {
+    await accountsItem.set([{ id: 'a1', name: 'Client A', addedAt: 1 }]);
+    await fakeBrowser.storage.local.set({ apiKey: KEY, 'apiKey.a1': OTHER_KEY });
+    await repairAccounts(NOW, keyOf);
     expect((await accountsItem.get()).map(({ id }) => id)).toEqual(['a0', 'a1']);
+  });
+
+  it('drops a listed account whose key is gone (a removal cut short)', async () => {
+    await accountsItem.set([
+      { id: 'a0', name: 'Kept', addedAt: 1 },
+      { id: 'a1', name: 'Half removed', addedAt: 2 },
+    ]);
+    await fakeBrowser.storage.local.set({ apiKey: KEY });
+    await repairAccounts(NOW, keyOf);
+    expect((await accountsItem.get()).map(({ name }) => name)).toEqual(['Kept']);
   });
 
   it('never makes the list longer than it may be', async () => {
     const full = Array.from({ length: MAX_ACCOUNTS }, (_, n) => ({ id: `a${n + 1}`, name: null, addedAt: 1 }));
     await accountsItem.set(full);
-    await fakeBrowser.storage.local.set({ apiKey: KEY });
-    await upgradeToAccounts(NOW);
+    await fakeBrowser.storage.local.set({
+      apiKey: KEY,
+      ...Object.fromEntries(full.map(({ id }) => [`apiKey.${id}`, OTHER_KEY])),
+    });
+    await repairAccounts(NOW, keyOf);
     expect(await accountsItem.get()).toEqual(full);
   });
 

@@ -75,3 +75,21 @@ describe('the badge over several accounts', () => {
     expect(badgeAccount([staging], undefined)?.id).toBe('a2');
   });
 });
+
+describe('a tooltip line', () => {
+  it('names an account with access off once', () => {
+    const off: NamedView = {
+      id: 'a0',
+      name: 'Client A',
+      view: toView({
+        hasKey: true,
+        snapshot: { usage: usage({ remainingCredits: 1080 }), fetchedAt: AT },
+        status: { kind: 'access-off', checkedAt: AT, since: AT, attempts: 1, nextAt: null },
+        settings: DEFAULT_SETTINGS,
+      }),
+    };
+    expect(accountsBadge([off, clientB], en, 'en', DEFAULT_INSIGHT_SETTINGS).title.split('\n')[1]).toBe(
+      'Client A: 1,080 AI credits left (access to fluximage.app is off)',
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FetchOutcome } from '@/lib/account/api-client';
-import { MAX_ACCOUNTS, accountsItem } from '@/lib/account/accounts';
+import { MAX_ACCOUNTS, accountsItem, popupAccountItem } from '@/lib/account/accounts';
 import { DEFAULT_INSIGHT_SETTINGS, insightSettingsItem } from '@/lib/foresight/settings';
 import { ACCOUNT_SPACING_MS, createAccountsPoller, type AccountView } from '@/lib/polling/accounts';
 import { extensionStore } from '@/lib/polling/store';
@@ -19,6 +19,8 @@ function setup() {
   const alarm: { at: number | null } = { at: null };
   const badges: AccountView[][] = [];
   const notices: { account: string; kind: string }[] = [];
+  /** Accounts announced before they were listed (their notification could not name them). */
+  const unlisted: string[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   const poller = createAccountsPoller({
@@ -45,6 +47,7 @@ function setup() {
     }),
     accounts: accountsItem,
     insightSettings: insightSettingsItem,
+    popupAccount: popupAccountItem,
     storeOf: extensionStore,
     schedule: async (at) => {
       alarm.at = at;
@@ -60,6 +63,7 @@ function setup() {
     },
     announce: async (account, level) => {
       notices.push({ account, kind: level });
+      if (!(await accountsItem.get()).some(({ id }) => id === account)) unlisted.push(account);
     },
     announceInsight: async (account, { kind }) => {
       notices.push({ account, kind });
@@ -81,6 +85,7 @@ function setup() {
     requests,
     alarm,
     notices,
+    unlisted,
     poller,
     answer,
     slowAnswer,
@@ -353,5 +358,56 @@ describe('the spacing between requests', () => {
     h.credits(keyOf(4), 100);
     await h.poller.addAccount({ key: keyOf(4), force: false, name: null });
     expect(h.requests.at(-1)!.at - before).toBeLessThanOrEqual(ACCOUNT_SPACING_MS);
+  });
+});
+
+describe('what the adversarial review found', () => {
+  it('names the account in its very first alert, sent once it is listed', async () => {
+    const h = setup();
+    h.credits(KEY_A, 1080);
+    await h.poller.addAccount({ key: KEY_A, force: false, name: 'Client A' });
+    h.credits(KEY_B, 90);
+    const seen = h.notices.length;
+    await h.poller.addAccount({ key: KEY_B, force: false, name: 'Client B' });
+    expect(h.notices.slice(seen)).toEqual([{ account: 'a1', kind: 'low' }]);
+    expect(h.unlisted).toEqual([]);
+  });
+
+  it('waits out a Retry-After that ends just after the other accounts are due', async () => {
+    const h = setup();
+    await threeAccounts(h);
+    // Client B is told to wait until some seconds after A and C come due.
+    h.answer(KEY_B, { ok: false, kind: 'rate-limited', retryAfterMs: 14.7 * 60_000 });
+    await h.poller.refresh({ account: 'a1' }).catch(() => undefined);
+    h.clock.now += 31_000;
+    await h.poller.refresh({ account: 'a1' });
+    const retryAt = (await extensionStore('a1').status.get())!.nextAt!;
+    h.credits(KEY_B, 90);
+    while (h.clock.now < retryAt) {
+      const from = h.requests.length;
+      await h.ring();
+      const asked = h.requests.slice(from);
+      expect(asked.filter(({ key, at }) => key === KEY_B && at < retryAt)).toEqual([]);
+    }
+  });
+
+  it('forgets the badge’s and the popup’s choice of a removed account, so a new one does not inherit it', async () => {
+    const h = setup();
+    await threeAccounts(h);
+    await insightSettingsItem.set({ ...(await insightSettingsItem.get()), badgeAccount: 'a1' });
+    await popupAccountItem.set('a1');
+    await h.poller.removeAccount({ account: 'a1' });
+    expect((await insightSettingsItem.get()).badgeAccount).toBeUndefined();
+    expect(await popupAccountItem.get()).toBeNull();
+  });
+
+  it('starts again at the next alarm after a start that failed to read storage', async () => {
+    const h = setup();
+    await threeAccounts(h);
+    const restarted = setup();
+    vi.spyOn(accountsItem, 'get').mockRejectedValueOnce(new Error('storage is busy'));
+    await expect(restarted.poller.resume()).rejects.toThrow('storage is busy');
+    await restarted.ring();
+    expect(restarted.lastBadge().map(({ account }) => account.id)).toEqual(['a0', 'a1', 'a2']);
   });
 });
