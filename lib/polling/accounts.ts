@@ -202,7 +202,7 @@ export function createAccountsPoller(deps: AccountsDeps) {
     if (claim.result !== 'claimed') return claim;
     const { id } = claim;
     try {
-      const saved = await pollerOf(id).saveKey({ key, force });
+      const saved = await pollerOf(id).saveKey({ key, force, holderOf: holderOtherThan(id) });
       if (saved.result !== 'connected' && !(saved.result === 'unverified' && saved.saved)) {
         await forget(id);
         return saved;
@@ -227,6 +227,13 @@ export function createAccountsPoller(deps: AccountsDeps) {
     }
   }
 
+  /** The account, listed or being added, other than `account` that holds a key. */
+  const holderOtherThan = (account: string) => async (key: string) => {
+    const others = [...(await deps.accounts.get()).map(({ id }) => id), ...reserved].filter((id) => id !== account);
+    const keys = await Promise.all(others.map((id) => deps.storeOf(id).apiKey.get()));
+    return others.find((_, index) => keys[index] === key) ?? null;
+  };
+
   async function accountWithKey(accounts: readonly Account[], key: string): Promise<string | null> {
     const keys = await Promise.all(accounts.map(({ id }) => deps.storeOf(id).apiKey.get()));
     return accounts.find((_, index) => keys[index] === key)?.id ?? null;
@@ -246,7 +253,7 @@ export function createAccountsPoller(deps: AccountsDeps) {
     if (!accounts.some(({ id }) => id === account)) return { result: 'gone' };
     const holder = await accountWithKey(accounts, key);
     if (holder !== null && holder !== account) return { result: 'duplicate', account: holder };
-    const saved = await pollerOf(account).saveKey({ key, force });
+    const saved = await pollerOf(account).saveKey({ key, force, holderOf: holderOtherThan(account) });
     // Removed while its new key was being checked: what the save stored goes with it.
     if (!(await listed(account))) {
       await forget(account);

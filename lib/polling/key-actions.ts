@@ -5,6 +5,13 @@ import { rejectsKey } from './failures';
 import { recordAndRedraw, redraw } from './record';
 import { request, unlessAccessWithdrawn } from './requests';
 
+export interface SaveKeyRequest {
+  key: string;
+  force: boolean;
+  /** The other account that holds `key` already, if any: then this one is not saved. */
+  holderOf?: (key: string) => Promise<string | null>;
+}
+
 // Saving and removing the key: each takes a ticket when asked for, so the last action, in any window, wins.
 
 /**
@@ -28,12 +35,15 @@ async function forgetKeyData(deps: PollerDeps, { newKey }: { newKey: boolean }):
 /** Checks a key with FluxImage before it replaces the one in use. An unconfirmed key is stored only when forced. */
 export async function saveKey(
   { deps, serial }: PollerContext,
-  { key, force }: { key: string; force: boolean },
+  { key, force, holderOf }: SaveKeyRequest,
 ): Promise<SaveKeyResult> {
   const ticket = serial.supersede();
   const outcome = await request(deps, key);
   return serial.exclusive(async (): Promise<SaveKeyResult> => {
     if (!serial.isCurrent(ticket)) return { result: 'superseded' };
+    // Asked again as it is stored: another window may have saved this key for another account meanwhile.
+    const holder = await holderOf?.(key);
+    if (holder) return { result: 'duplicate', account: holder };
     if (!outcome.ok && rejectsKey(outcome.kind)) return { result: 'rejected' };
     if (!outcome.ok && !force) return { result: 'unverified', kind: outcome.kind, saved: false };
     const previous = await deps.store.apiKey.get();

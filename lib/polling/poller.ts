@@ -2,7 +2,7 @@ import type { RefreshResult, SaveKeyResult } from '../platform/messages';
 import type { PollerDeps } from './deps';
 import { FAILURES, waitsForAccess } from './failures';
 import type { PollerContext } from './context';
-import { removeKey, saveKey } from './key-actions';
+import { removeKey, saveKey, type SaveKeyRequest } from './key-actions';
 import { recordAndRedraw, redraw } from './record';
 import { request, unlessAccessWithdrawn, waitsForUser } from './requests';
 import { earliestUserRefresh } from './schedule';
@@ -91,7 +91,7 @@ export function createPoller(deps: PollerDeps) {
 
   return {
     refresh,
-    saveKey: (request: { key: string; force: boolean }): Promise<SaveKeyResult> => saveKey(context, request),
+    saveKey: (request: SaveKeyRequest): Promise<SaveKeyResult> => saveKey(context, request),
     removeKey: () => removeKey(context),
     poll,
     reconnect,

@@ -89,6 +89,8 @@ function setup() {
     poller,
     answer,
     slowAnswer,
+    /** Answers `key` with what `next` returns, asked anew for each request. */
+    answerWith: (key: string, next: () => FetchOutcome | Promise<FetchOutcome>) => answers.set(key, next),
     credits,
     maxInFlight: () => maxInFlight,
     lastBadge: () => badges.at(-1) ?? [],
@@ -409,5 +411,27 @@ describe('what the adversarial review found', () => {
     await expect(restarted.poller.resume()).rejects.toThrow('storage is busy');
     await restarted.ring();
     expect(restarted.lastBadge().map(({ account }) => account.id)).toEqual(['a0', 'a1', 'a2']);
+  });
+});
+
+describe('one key, one account', () => {
+  it('refuses a replaced key that another window added as an account meanwhile', async () => {
+    const h = setup();
+    await threeAccounts(h);
+    const shared = keyOf(6);
+    const answer: FetchOutcome = { ok: true, usage: usage({ remainingCredits: 700 }) };
+    let release!: () => void;
+    const slow = new Promise<FetchOutcome>((resolve) => (release = () => resolve(answer)));
+    let asked = 0;
+    // The replace's check is slow; the add's, asked second, answers at once and finishes first.
+    h.answerWith(shared, () => (asked++ === 0 ? slow : answer));
+    const replacing = h.poller.saveKey({ account: 'a0', key: shared, force: false });
+    await vi.waitFor(() => expect(asked).toBe(1));
+    const added = await h.poller.addAccount({ key: shared, force: false, name: 'Client D' });
+    release();
+    const replaced = await replacing;
+    const holders = await Promise.all(['a0', 'a1', 'a2', 'a3'].map((id) => extensionStore(id).apiKey.get()));
+    expect(holders.filter((key) => key === shared)).toHaveLength(1);
+    expect([replaced.result, added.result].toSorted()).toEqual(['connected', 'duplicate']);
   });
 });
