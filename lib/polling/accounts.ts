@@ -228,15 +228,23 @@ export function createAccountsPoller(deps: AccountsDeps) {
   }
 
   /** The account, listed or being added, other than `account` that holds a key. */
-  const holderOtherThan = (account: string) => async (key: string) => {
-    const others = [...(await deps.accounts.get()).map(({ id }) => id), ...reserved].filter((id) => id !== account);
-    const keys = await Promise.all(others.map((id) => deps.storeOf(id).apiKey.get()));
-    return others.find((_, index) => keys[index] === key) ?? null;
-  };
+  const holderOtherThan = (account: string) => async (key: string) =>
+    holderAmong(
+      [...(await deps.accounts.get()).map(({ id }) => id), ...reserved].filter((id) => id !== account),
+      key,
+    );
 
-  async function accountWithKey(accounts: readonly Account[], key: string): Promise<string | null> {
-    const keys = await Promise.all(accounts.map(({ id }) => deps.storeOf(id).apiKey.get()));
-    return accounts.find((_, index) => keys[index] === key)?.id ?? null;
+  /** Which of `accounts` holds `key`, if any. */
+  const accountWithKey = (accounts: readonly Account[], key: string) =>
+    holderAmong(
+      accounts.map(({ id }) => id),
+      key,
+    );
+
+  /** Which of `ids` holds `key`, if any. */
+  async function holderAmong(ids: readonly string[], key: string): Promise<string | null> {
+    const keys = await Promise.all(ids.map((id) => deps.storeOf(id).apiKey.get()));
+    return ids.find((_, index) => keys[index] === key) ?? null;
   }
 
   /** An account's poller and what it stored, gone (the key, numbers, history, alert memory, renewal day). */
