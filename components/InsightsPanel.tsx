@@ -38,6 +38,12 @@ export function InsightsPanel({ words, onOpenSettings }: InsightsPanelProps) {
             {lines.outlook && (
               <p class={`insights-outlook${lines.outlook.short ? ' insights-short' : ''}`}>{lines.outlook.text}</p>
             )}
+            {lines.allowance && <p class="insights-allowance">{lines.allowance}</p>}
+            {lines.month && (
+              <p class={`insights-month insights-month-${lines.month.tone}`}>
+                {lines.month.text}. {lines.month.standing}.
+              </p>
+            )}
           </>
         )}
       </div>

@@ -54,7 +54,12 @@ export default defineBackground(() => {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     showBadge: async (views, insightSettings) => {
       const named = await Promise.all(
-        views.map(async ({ account, view }) => ({ id: account.id, name: await nameOfAccount(account, t), view })),
+        views.map(async ({ account, view, daysLeft }) => ({
+          id: account.id,
+          name: await nameOfAccount(account, t),
+          view,
+          daysLeft,
+        })),
       );
       await setBadge(accountsBadge(named, t, uiLocale(), insightSettings));
     },

@@ -5,10 +5,12 @@ import { accountsItem } from '@/lib/account/accounts';
 import { t, type MessageKey } from '@/lib/platform/i18n';
 import { canTellPresence } from '@/lib/platform/presence';
 import {
+  BADGE_MODES,
   canBadgeCompressions,
   CHECK_INTERVALS,
   DEFAULT_INSIGHT_SETTINGS,
   insightSettingsItem,
+  type BadgeMode,
   type CheckEvery,
   type CheckInterval,
   type InsightSettings,
@@ -20,6 +22,14 @@ const NOTIFY_LABELS: Record<keyof InsightSettings['notify'], MessageKey> = {
   compressionsUsedUp: 'notifyCompressionsLabel',
   keyRejected: 'notifyKeyLabel',
   creditsBack: 'notifyCreditsBackLabel',
+};
+
+const BADGE_MODE_LABELS: Record<BadgeMode, MessageKey> = {
+  credits: 'badgeShowsCredits',
+  compressions: 'badgeShowsCompressions',
+  days: 'badgeShowsDays',
+  percent: 'badgeShowsPercent',
+  none: 'badgeShowsNone',
 };
 
 type Autosave = ReturnType<typeof useAutosave<InsightSettings>>;
@@ -37,9 +47,7 @@ export function InsightsSettings({ locale }: { locale: string }) {
       <h2 id="insights-heading">{t('sharedSettingsHeading')}</h2>
       <div class="controls">
         <NotifyChoices autosave={autosave} />
-        {(countsCompressions || accounts.length > 1) && (
-          <BadgeChoice autosave={autosave} accounts={accounts} countsCompressions={countsCompressions} />
-        )}
+        <BadgeChoice autosave={autosave} accounts={accounts} countsCompressions={countsCompressions} />
         <CheckInterval autosave={autosave} locale={locale} />
       </div>
     </section>
@@ -79,7 +87,7 @@ interface BadgeChoiceProps {
 }
 
 /**
- * What the badge counts (offered when a plan limits compressions, so they can be counted
+ * What the badge shows (compressions offered when a plan limits them, so they can be counted
  * down) and, with two or more accounts, whose numbers it shows.
  */
 function BadgeChoice({ autosave, accounts, countsCompressions }: BadgeChoiceProps) {
@@ -90,23 +98,24 @@ function BadgeChoice({ autosave, accounts, countsCompressions }: BadgeChoiceProp
     { value: '', label: t('badgeAccountFirst') },
     ...accounts.map(({ account, name }) => ({ value: account.id, label: name })),
   ];
+  // Compressions chosen on a plan that no longer limits them: the badge counts credits, and says so here.
+  const mode = shown.badge === 'compressions' && !countsCompressions ? 'credits' : shown.badge;
   return (
     <fieldset>
       <legend>{t('badgeShowsLegend')}</legend>
-      {countsCompressions &&
-        (['credits', 'compressions'] as const).map((choice) => (
-          <label class="checkbox" key={choice}>
-            <input
-              type="radio"
-              name="badge"
-              value={choice}
-              checked={shown.badge === choice}
-              onChange={() => void save('badge', () => choice)}
-            />
-            {t(choice === 'credits' ? 'badgeShowsCredits' : 'badgeShowsCompressions')}
-          </label>
-        ))}
-      {countsCompressions && <SaveNote state={states.badge} />}
+      {BADGE_MODES.filter((choice) => choice !== 'compressions' || countsCompressions).map((choice) => (
+        <label class="checkbox" key={choice}>
+          <input
+            type="radio"
+            name="badge"
+            value={choice}
+            checked={mode === choice}
+            onChange={() => void save('badge', () => choice)}
+          />
+          {t(BADGE_MODE_LABELS[choice])}
+        </label>
+      ))}
+      <SaveNote state={states.badge} />
       {accounts.length > 1 && (
         <fieldset class="badge-account">
           <legend>{t('badgeWhichAccount')}</legend>

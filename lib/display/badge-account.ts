@@ -5,6 +5,8 @@ export interface NamedView {
   id: string;
   name: string;
   view: View;
+  /** Days its credits last at this pace (the badge's `days` mode); `null` or absent without a pace. */
+  daysLeft?: number | null;
 }
 
 /**

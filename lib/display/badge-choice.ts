@@ -42,7 +42,7 @@ export function accountsBadge(
   insightSettings: InsightSettings,
 ): BadgeView {
   const shown = badgeAccount(accounts, insightSettings.badgeAccount);
-  const badge = toBadgeView(shown?.view ?? NO_KEY, t, locale, insightSettings);
+  const badge = toBadgeView(shown?.view ?? NO_KEY, t, locale, insightSettings, shown?.daysLeft ?? null);
   if (accounts.length < 2 || !shown) return badge;
   const rejected = accounts.some(({ view }) => view.kind === 'rejected');
   return {

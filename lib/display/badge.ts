@@ -1,5 +1,6 @@
-import { formatBadgeCount, formatClockTime, formatCount } from './format';
+import { formatClockTime, formatCount } from './format';
 import { badgeNumber, compressionsLeft } from './badge-number';
+import { badgeText, monthlyShareLeft } from './badge-text';
 import type { Translate } from '../platform/i18n';
 import { counted } from './plural';
 import { DEFAULT_INSIGHT_SETTINGS, type InsightSettings } from '../foresight/settings';
@@ -12,11 +13,11 @@ export interface BadgeView {
   title: string;
 }
 
-/** The number the badge counts (AI credits, or compressions if the user chose them). */
-const credits = (_: View, count: number) => formatBadgeCount(count);
+/** The number as the badge writes it (lib/display/badge-text.ts: credits, compressions, days, a percent, or none). */
+const credits = (_: View, shown: string) => shown;
 
 /** The one table of badge states: what each shows and in which colour. */
-export const BADGE_STATES: Record<ViewKind, { color: string; text: (view: View, count: number) => string }> = {
+export const BADGE_STATES: Record<ViewKind, { color: string; text: (view: View, shown: string) => string }> = {
   'no-key': { color: '#5f6368', text: () => '?' },
   loading: { color: '#5f6368', text: () => '…' },
   rejected: { color: '#c5221f', text: () => '!' },
@@ -28,23 +29,42 @@ export const BADGE_STATES: Record<ViewKind, { color: string; text: (view: View, 
   empty: { color: '#c5221f', text: credits },
 };
 
+/**
+ * The badge for one account's view. `daysLeft` is how long its credits last at the pace of the
+ * stored forecast, counted at drawing (`null` without a pace): the `days` mode shows it.
+ */
 export function toBadgeView(
   view: View,
   t: Translate,
   locale: string,
   insightSettings: InsightSettings = DEFAULT_INSIGHT_SETTINGS,
+  daysLeft: number | null = null,
 ): BadgeView {
-  const number =
-    view.snapshot && view.threshold !== null ? badgeNumber(insightSettings, view.snapshot.usage, view.threshold) : null;
-  // Blue, amber and red follow the number the badge shows, against that number's own thresholds.
+  const usage = view.snapshot?.usage;
+  const number = usage && view.threshold !== null ? badgeNumber(insightSettings, usage, view.threshold) : null;
+  // Blue, amber and red follow the number the badge counts, against that number's own thresholds.
   const kind = number && view.kind === view.level ? number.level : view.kind;
   const state = BADGE_STATES[kind];
+  const shown = usage && number ? badgeText(insightSettings, usage, number, daysLeft) : '';
+  const first = usage && number && modeLine(insightSettings, usage, number.counts, daysLeft, t, locale);
   const title = badgeTitle(view, t, locale);
-  return {
-    text: state.text(view, number?.value ?? 0),
-    color: state.color,
-    title: number?.counts === 'compressions' ? `${compressionsLine(view.snapshot!.usage, t, locale)}\n${title}` : title,
-  };
+  return { text: state.text(view, shown), color: state.color, title: first ? `${first}\n${title}` : title };
+}
+
+/** The tooltip's first line when the badge shows something other than the credits left. */
+function modeLine(
+  settings: InsightSettings,
+  usage: Usage,
+  counts: 'credits' | 'compressions',
+  daysLeft: number | null,
+  t: Translate,
+  locale: string,
+): string | null {
+  if (counts === 'compressions') return compressionsLine(usage, t, locale);
+  if (settings.badge === 'days' && daysLeft !== null) return counted(t, locale, 'badgeTitleDays', daysLeft);
+  const share = settings.badge === 'percent' ? monthlyShareLeft(usage) : null;
+  if (share === null) return null;
+  return t('badgeTitlePercent', new Intl.NumberFormat(locale, { style: 'percent' }).format(share / 100));
 }
 
 function compressionsLine(usage: Usage, t: Translate, locale: string): string {

@@ -35,6 +35,8 @@ const storedInsightsViewSchema = z.object({
       height: z.number(),
       span: z.nullable(z.object({ first: wholeCount, last: wholeCount })),
     }),
+    // Added without a new version: a block stored before it reads as it was, without a pace line.
+    month: z.optional(z.nullable(z.object({ used: wholeCount, monthly: wholeCount }))),
   }),
   computedAt: storedTime,
 }) satisfies z.ZodMiniType<StoredInsightsView>;

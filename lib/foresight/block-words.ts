@@ -51,15 +51,21 @@ export function insightsWords(
   locale: string,
   t: Translate,
 ): InsightsWords {
-  const { forecast, renewal, remaining, sparkline } = stored.view;
+  const { forecast, renewal, remaining, sparkline, month } = stored.view;
   const asOf = Math.min(stored.computedAt, readAt);
   const reset = resetInfo(renewal.userDay, renewal, now);
   const resetThen = resetInfo(renewal.userDay, renewal, asOf);
-  const lines = insightLines({ forecast: forecastFrom(forecast, now), reset, remaining, now, asOf }, locale, t);
+  const lines = insightLines(
+    { forecast: forecastFrom(forecast, now), reset, remaining, now, asOf, month: month ?? null },
+    locale,
+    t,
+  );
   // The renewal was expected after these facts: their pace is likely from the old period.
   const resetSince = resetThen !== null && resetThen.nextAt > asOf && resetThen.nextAt <= now;
   return {
-    lines: resetSince ? { ...lines, pace: t('forecastAfterReset'), outlook: null } : lines,
+    lines: resetSince
+      ? { ...lines, pace: t('forecastAfterReset'), outlook: null, allowance: null, month: null }
+      : lines,
     sparkline: sparklineView(sparkline, now, locale, t),
     asOf: calendarDaysBetween(asOf, now) === 0 ? null : t('forecastAsOf', formatMoment(asOf, now, locale)),
     // Due, it comes any time now: not on a day already past.

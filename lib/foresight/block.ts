@@ -2,6 +2,7 @@ import { resetEvidence, type ResetEvidence } from './next-reset';
 import { forecastCredits, type Forecast } from './forecast';
 import type { UsageHistory } from '../history/points';
 import { sparklineFacts, type SparklineFacts } from './sparkline';
+import type { MonthUse } from './plan';
 
 /**
  * The popup's forecast block as facts, no words: the worker computes it after each check
@@ -16,6 +17,11 @@ export interface InsightsView {
   /** The AI credits left at the last check. */
   remaining: number;
   sparkline: SparklineFacts;
+  /**
+   * This period's monthly credits at the last reading, for the pace against the month; `null`
+   * without a reading. Absent in blocks stored before it existed: they show no pace line.
+   */
+  month?: MonthUse | null;
 }
 
 export interface InsightsInput {
@@ -34,5 +40,12 @@ export function insightsView(input: InsightsInput): InsightsView {
     renewal: { userDay: renewalDay, ...resetEvidence(history, now) },
     remaining,
     sparkline: sparklineFacts(history, now),
+    month: latestMonth(history, now),
   };
+}
+
+/** The monthly credits used and allotted at the latest reading up to `now`. */
+function latestMonth(history: UsageHistory, now: number): MonthUse | null {
+  const latest = history.points.findLast((point) => point.at <= now);
+  return latest ? { used: latest.used, monthly: latest.monthly } : null;
 }

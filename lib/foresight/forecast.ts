@@ -70,3 +70,8 @@ export function outlookUntilReset(forecast: Forecast, nextResetAt: number | null
   // Calendar days, so the sentence agrees with the two dates the popup shows.
   return { kind: 'short', daysShort: Math.max(1, calendarDaysBetween(forecast.runOutAt, nextResetAt)) };
 }
+
+/** Days from `now` until the credits run out at the forecast's pace; `null` without a pace. */
+export function paceDaysLeft(forecast: Forecast, now: number): number | null {
+  return forecast.kind === 'pace' ? Math.max(0, (forecast.runOutAt - now) / DAY) : null;
+}

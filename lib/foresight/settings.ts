@@ -8,6 +8,9 @@ export type CheckInterval = (typeof CHECK_INTERVALS)[number];
 /** "Check every": a fixed interval in minutes, or `auto` (lib/polling/check-policy.ts decides). */
 export type CheckEvery = CheckInterval | 'auto';
 
+export const BADGE_MODES = ['credits', 'compressions', 'days', 'percent', 'none'] as const;
+export type BadgeMode = (typeof BADGE_MODES)[number];
+
 /** The look-ahead notifications, what the badge counts, and how often to check (for every account). */
 export const insightSettingsSchema = z.object({
   notify: z.object({
@@ -16,7 +19,11 @@ export const insightSettingsSchema = z.object({
     keyRejected: z.boolean(),
     creditsBack: z.boolean(),
   }),
-  badge: z.enum(['credits', 'compressions']),
+  /**
+   * Credits left, compressions left, days left at this pace, percent of this month's credits
+   * left, or no number (lib/display/badge-text.ts). Values were only added: older ones read as before.
+   */
+  badge: z.enum(BADGE_MODES),
   /** Which account the badge shows: an account's id, or absent for the one that runs out first. */
   badgeAccount: z.optional(z.string().check(z.regex(ACCOUNT_ID_PATTERN))),
   // `auto` reads as itself in version 1: no value stored before it existed changes meaning.

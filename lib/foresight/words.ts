@@ -4,6 +4,8 @@ import { atLocalMinutes, DAY } from '../history/calendar';
 import { outlookUntilReset, type Forecast } from './forecast';
 import type { Translate } from '../platform/i18n';
 import { counted } from '../display/plural';
+import { dailyAllowance, monthPace, type MonthUse } from './plan';
+import { allowanceLine, monthPaceLine, type MonthPaceLine } from './plan-words';
 
 /** "5 days", "1 day", "5 días". */
 export function formatDays(days: number, locale: string): string {
@@ -54,6 +56,10 @@ export interface InsightLines {
   pace: string | null;
   /** Whether that is before or after the next reset; `null` when either is unknown. */
   outlook: { text: string; short: boolean } | null;
+  /** What may be spent per day until the reset; `null` when the reset is not known or is due. */
+  allowance: string | null;
+  /** This month's use against an even spend; `null` in the period's first day, or without the facts. */
+  month: MonthPaceLine | null;
 }
 
 export interface InsightFacts {
@@ -63,6 +69,8 @@ export interface InsightFacts {
   now: number;
   /** When the readings behind the forecast end: the last good check (`now` right after it). */
   asOf: number;
+  /** This period's monthly credits at that check, when the stored facts hold them. */
+  month?: MonthUse | null;
 }
 
 function paceLine(facts: InsightFacts, locale: string, t: Translate): string | null {
@@ -82,7 +90,8 @@ function paceLine(facts: InsightFacts, locale: string, t: Translate): string | n
 
 /** The popup's sentences about the next reset and the pace of spending. */
 export function insightLines(facts: InsightFacts, locale: string, t: Translate): InsightLines {
-  const { forecast, reset, remaining, now } = facts;
+  const { forecast, reset, remaining, now, asOf } = facts;
+  const month = facts.month ?? null;
   const outlook = remaining > 0 ? outlookUntilReset(forecast, reset?.nextAt ?? null) : null;
   // A reset that is due comes any time now: today is the day it is awaited on.
   const awaited = reset && Math.max(reset.nextAt, now);
@@ -95,5 +104,8 @@ export function insightLines(facts: InsightFacts, locale: string, t: Translate):
         : outlook.kind === 'enough'
           ? { text: t('enoughUntilReset', formatDate(awaited!, now, locale)), short: false }
           : { text: t('runsOutBeforeReset', formatDays(outlook.daysShort, locale)), short: true },
+    allowance: allowanceLine(dailyAllowance({ remaining, reset, month, now }), now, locale, t),
+    // At the check, by the period's clock: the share used and the share gone are of one moment.
+    month: monthPaceLine(monthPace(month, reset, asOf), locale, t),
   };
 }

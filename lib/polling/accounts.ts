@@ -31,6 +31,8 @@ export const DUE_TOGETHER_MS = 60_000;
 export interface AccountView {
   account: Account;
   view: View;
+  /** Days its credits last at the stored forecast's pace, when it has one. */
+  daysLeft: number | null;
 }
 
 /** What the accounts' watch is given; what one account's poller is given comes from it. */
@@ -68,7 +70,7 @@ export function createAccountsPoller(deps: AccountsDeps) {
   const pollers = new Map<string, Poller>();
   /** Each account's next check, as its poller last planned it (filled again at a worker's start). */
   const planned = new Map<string, { at: number; everyMinutes: number | undefined }>();
-  const views = new Map<string, View>();
+  const views = new Map<string, { view: View; daysLeft: number | null }>();
   /** Ids handed to additions not yet in the list. */
   const reserved = new Set<string>();
   /** An account being added announces once it is listed, so the notification can name it. */
@@ -111,8 +113,8 @@ export function createAccountsPoller(deps: AccountsDeps) {
   async function drawBadge(): Promise<void> {
     const [accounts, insightSettings] = await Promise.all([deps.accounts.get(), deps.insightSettings.get()]);
     const shown = accounts.flatMap((account) => {
-      const view = views.get(account.id);
-      return view ? [{ account, view }] : [];
+      const drawn = views.get(account.id);
+      return drawn ? [{ account, ...drawn }] : [];
     });
     await deps.showBadge(shown, insightSettings);
   }
@@ -134,8 +136,8 @@ export function createAccountsPoller(deps: AccountsDeps) {
         await setAlarm();
       },
       isScheduled: async () => planned.has(account) && (await deps.isScheduled()),
-      showView: async (view) => {
-        views.set(account, view);
+      showView: async (view, _insightSettings, daysLeft) => {
+        views.set(account, { view, daysLeft });
         await drawBadge();
       },
       announce: (level, usage) => whenListed(account, () => deps.announce(account, level, usage)),

@@ -47,7 +47,8 @@ export interface PollerDeps {
   /** Sets the next poll, repeating every `everyMinutes` as a safety net; `null` cancels polling. */
   schedule: (at: number | null, everyMinutes?: number) => Promise<void>;
   isScheduled: () => Promise<boolean>;
-  showView: (view: View, insightSettings: InsightSettings) => Promise<void>;
+  /** Draws the badge; `daysLeft` is the stored forecast's pace counted from now (`null` without one). */
+  showView: (view: View, insightSettings: InsightSettings, daysLeft: number | null) => Promise<void>;
   announce: (level: 'low' | 'empty', usage: Usage) => Promise<void>;
   announceInsight: (announcement: InsightAnnouncement) => Promise<void>;
   clearAnnouncements: () => Promise<void>;

@@ -1,6 +1,7 @@
 import type { FetchOutcome } from '../account/api-client';
 import type { Usage } from '../account/usage';
 import { toView } from '../display/view';
+import { paceDaysLeft } from '../foresight/forecast';
 import type { StoredValue } from '../platform/storage';
 import { repeatMinutes } from './check-policy';
 import type { PollerDeps } from './deps';
@@ -10,16 +11,18 @@ import { afterFailure, afterSuccess, type Transition } from './transitions';
 const storeOrRemove = <T>(item: StoredValue<T>, value: T | null | undefined) =>
   value === undefined ? undefined : value === null ? item.remove() : item.set(value);
 
-/** The badge, from what is stored. */
-export async function redraw({ store, showView }: PollerDeps): Promise<void> {
-  const [key, snapshot, status, settings, insightSettings] = await Promise.all([
+/** The badge, from what is stored (the forecast's pace too, for a badge that counts days). */
+export async function redraw({ store, showView, now }: PollerDeps): Promise<void> {
+  const [key, snapshot, status, settings, insightSettings, insights] = await Promise.all([
     store.apiKey.get(),
     store.snapshot.get(),
     store.status.get(),
     store.settings.get(),
     store.insightSettings.get(),
+    store.insightsView.get(),
   ]);
-  await showView(toView({ hasKey: key !== null, snapshot, status, settings }), insightSettings);
+  const view = toView({ hasKey: key !== null, snapshot, status, settings });
+  await showView(view, insightSettings, insights ? paceDaysLeft(insights.view.forecast, now()) : null);
 }
 
 /** Recomputes the popup's forecast block from what is stored (after a check, or a change of renewal day). */

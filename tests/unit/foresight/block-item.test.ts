@@ -38,7 +38,8 @@ describe('the forecast block stored by the worker', () => {
     const fields = new Set(
       ['forecast', 'kind', 'pace', 'perDay', 'daysLeft', 'runOutAt', 'basisDays', 'renewal', 'userDay', 'resets']
         .concat(['remaining', 'sparkline', 'line', 'dot', 'x', 'y', 'marks', 'at', 'reset', 'topup', 'width'])
-        .concat(['height', 'span', 'first', 'last', 'before', 'after', 'firstReadingAt', 'lastReadingAt']),
+        .concat(['height', 'span', 'first', 'last', 'before', 'after', 'firstReadingAt', 'lastReadingAt'])
+        .concat(['month', 'used', 'monthly']),
     );
     expect(words.filter((word) => !fields.has(word!))).toEqual([]);
   });

@@ -100,6 +100,10 @@ describe('the forecast block', () => {
       'Monthly credits reset in 6 days (Dec 14)',
       'At this pace, your AI credits last about 59 more days (to Feb 5, 2027)',
       'Enough until your reset on Dec 14',
+      // 590 left over Dec 8 to Dec 13.
+      'You can spend about 98 AI credits a day until your reset on Dec 14',
+      // 910 of 1,000 used, Dec 8 3 PM is 24.6 of the 30 days from Nov 14.
+      "91% of this month's AI credits used, 82% of the month gone. Spending faster than an even pace.",
     ]);
     expect(shown.querySelector('section')!.getAttribute('aria-busy')).toBe('false');
   });

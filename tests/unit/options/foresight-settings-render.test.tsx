@@ -66,6 +66,13 @@ async function choose(select: HTMLSelectElement, value: string) {
   select.dispatchEvent(new Event('change', { bubbles: true }));
   await settle();
 }
+const badgeChoices = (page: HTMLElement) =>
+  [...page.querySelectorAll<HTMLInputElement>('input[name="badge"]')].map((input) => input.value);
+/** The badge choice shown as chosen (the property: the DOM's `:checked` lags in happy-dom). */
+const checkedBadge = (page: HTMLElement) =>
+  [...page.querySelectorAll<HTMLInputElement>('input[name="badge"]')]
+    .filter((input) => input.checked)
+    .map((input) => input.value);
 const noteBeside = (control: Element) =>
   control.closest('.control-row, .renewal-row, fieldset')!.querySelector('.save-note')!;
 
@@ -230,14 +237,37 @@ describe('renewal, badge and checks in the options page', () => {
     await snapshotItem.set({ usage: usage({ plan: 'pro' }), fetchedAt: reset });
     const unlimited = await mount();
     await vi.waitFor(() => expect(unlimited.querySelector('#check-every')).not.toBeNull());
-    expect(unlimited.textContent).not.toContain('The badge shows');
+    expect(badgeChoices(unlimited)).toEqual(['credits', 'days', 'percent', 'none']);
 
     document.body.replaceChildren();
     await snapshotItem.set({ usage: usage({ plan: 'starter', compressionsLimit: 500 }), fetchedAt: reset });
     const limited = await mount();
-    await vi.waitFor(() => expect(limited.textContent).toContain('The badge shows'));
+    await vi.waitFor(() => expect(badgeChoices(limited)).toContain('compressions'));
     await click(limited.querySelector<HTMLInputElement>('input[value="compressions"]')!);
     await vi.waitFor(async () => expect((await insightSettingsItem.get()).badge).toBe('compressions'));
+  });
+
+  it('offers days left, percent left and no number for the badge, each saved as chosen', async () => {
+    await storeAccount(FIRST_ACCOUNT, KEY, null);
+    await snapshotItem.set({ usage: usage({ plan: 'pro' }), fetchedAt: reset });
+    const page = await mount();
+    await vi.waitFor(() => expect(page.textContent).toContain('The badge shows'));
+    const legend = [...page.querySelectorAll('legend')].find((element) => element.textContent === 'The badge shows')!;
+    expect(legend.parentElement!.textContent).toContain('Days left at this pace (like 9d');
+    for (const mode of ['days', 'percent', 'none', 'credits'] as const) {
+      await click(page.querySelector<HTMLInputElement>(`input[name="badge"][value="${mode}"]`)!);
+      await vi.waitFor(async () => expect((await insightSettingsItem.get()).badge).toBe(mode));
+      await vi.waitFor(() => expect(checkedBadge(page)).toEqual([mode]));
+    }
+  });
+
+  it('shows credits chosen when compressions were chosen on a plan that no longer limits them', async () => {
+    await storeAccount(FIRST_ACCOUNT, KEY, null);
+    await snapshotItem.set({ usage: usage({ plan: 'pro' }), fetchedAt: reset });
+    await insightSettingsItem.set({ ...(await insightSettingsItem.get()), badge: 'compressions' });
+    const page = await mount();
+    await vi.waitFor(() => expect(badgeChoices(page)).toHaveLength(4));
+    expect(checkedBadge(page)).toEqual(['credits']);
   });
 });
 

@@ -5,6 +5,7 @@ import { DEFAULT_INSIGHT_SETTINGS, insightSettingsItem } from '@/lib/foresight/s
 import { ACCOUNT_SPACING_MS, createAccountsPoller, type AccountView } from '@/lib/polling/accounts';
 import { extensionStore } from '@/lib/polling/store';
 import { POLL_INTERVAL_MS } from '@/lib/polling/schedule';
+import { DAY } from '@/lib/history/calendar';
 import { usage } from '../helpers';
 
 const T0 = Date.UTC(2026, 11, 2, 9, 0);
@@ -314,6 +315,26 @@ describe('each account on its own', () => {
     expect(restarted.lastBadge().map(({ account }) => account.id)).toEqual(['a0', 'a1', 'a2']);
     expect(restarted.alarm.at).not.toBeNull();
     expect(restarted.requests).toEqual([]);
+  });
+});
+
+describe('the badge in days', () => {
+  it('draws each account with the days its stored pace leaves, counted from now, and none without a pace', async () => {
+    const h = setup();
+    await threeAccounts(h);
+    const stored = (await extensionStore('a1').insightsView.get())!;
+    const runOutAt = h.clock.now + 9.5 * DAY;
+    await extensionStore('a1').insightsView.set({
+      ...stored,
+      view: { ...stored.view, forecast: { kind: 'pace', perDay: 10, daysLeft: 9.5, runOutAt, basisDays: 7 } },
+    });
+    h.clock.now += DAY;
+    await h.poller.redraw();
+    expect(h.lastBadge().map(({ account, daysLeft }) => [account.id, daysLeft])).toEqual([
+      ['a0', null],
+      ['a1', 8.5],
+      ['a2', null],
+    ]);
   });
 });
 
