@@ -38,12 +38,9 @@ export function InsightsPanel({ words, onOpenSettings }: InsightsPanelProps) {
             {lines.outlook && (
               <p class={`insights-outlook${lines.outlook.short ? ' insights-short' : ''}`}>{lines.outlook.text}</p>
             )}
-            {lines.allowance && <p class="insights-allowance">{lines.allowance}</p>}
-            {lines.month && (
-              <p class={`insights-month insights-month-${lines.month.tone}`}>
-                {lines.month.text}. {lines.month.standing}.
-              </p>
-            )}
+            {lines.plan.map((line) => (
+              <p class={line.tone}>{line.text}</p>
+            ))}
           </>
         )}
       </div>

@@ -36,7 +36,7 @@ const storedInsightsViewSchema = z.object({
       span: z.nullable(z.object({ first: wholeCount, last: wholeCount })),
     }),
     // Added without a new version: a block stored before it reads as it was, without a pace line.
-    month: z.optional(z.nullable(z.object({ used: wholeCount, monthly: wholeCount }))),
+    month: z.optional(z.object({ used: wholeCount, monthly: wholeCount })),
   }),
   computedAt: storedTime,
 }) satisfies z.ZodMiniType<StoredInsightsView>;

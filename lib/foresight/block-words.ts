@@ -63,9 +63,7 @@ export function insightsWords(
   // The renewal was expected after these facts: their pace is likely from the old period.
   const resetSince = resetThen !== null && resetThen.nextAt > asOf && resetThen.nextAt <= now;
   return {
-    lines: resetSince
-      ? { ...lines, pace: t('forecastAfterReset'), outlook: null, allowance: null, month: null }
-      : lines,
+    lines: resetSince ? { ...lines, pace: t('forecastAfterReset'), outlook: null, plan: [] } : lines,
     sparkline: sparklineView(sparkline, now, locale, t),
     asOf: calendarDaysBetween(asOf, now) === 0 ? null : t('forecastAsOf', formatMoment(asOf, now, locale)),
     // Due, it comes any time now: not on a day already past.

@@ -18,10 +18,10 @@ export interface InsightsView {
   remaining: number;
   sparkline: SparklineFacts;
   /**
-   * This period's monthly credits at the last reading, for the pace against the month; `null`
-   * without a reading. Absent in blocks stored before it existed: they show no pace line.
+   * This period's monthly credits at the last reading, for the pace against the month. Absent
+   * without a reading, and in blocks stored before it existed: they show no pace line.
    */
-  month?: MonthUse | null;
+  month?: MonthUse;
 }
 
 export interface InsightsInput {
@@ -40,12 +40,12 @@ export function insightsView(input: InsightsInput): InsightsView {
     renewal: { userDay: renewalDay, ...resetEvidence(history, now) },
     remaining,
     sparkline: sparklineFacts(history, now),
-    month: latestMonth(history, now),
+    ...latestMonth(history, now),
   };
 }
 
-/** The monthly credits used and allotted at the latest reading up to `now`. */
-function latestMonth(history: UsageHistory, now: number): MonthUse | null {
+/** The monthly credits used and allotted at the latest reading up to `now`, if there is one. */
+function latestMonth(history: UsageHistory, now: number): { month?: MonthUse } {
   const latest = history.points.findLast((point) => point.at <= now);
-  return latest ? { used: latest.used, monthly: latest.monthly } : null;
+  return latest ? { month: { used: latest.used, monthly: latest.monthly } } : {};
 }

@@ -25,20 +25,34 @@ const STANDING: Record<MonthPace['standing'], MessageKey> = {
   even: 'paceEven',
 };
 
-export interface MonthPaceLine {
-  /** "62 % of this month's AI credits used, 45 % of the month gone" */
+/** A line of the plan: its words, and for the pace its tone (the line's class: a colour that only repeats the words). */
+export interface PlanLine {
   text: string;
-  /** Ahead of, behind or at an even spend, in words (the line's colour says it again). */
-  standing: string;
-  tone: MonthPace['standing'];
+  tone?: MonthPace['standing'];
 }
 
-export function monthPaceLine(pace: MonthPace | null, locale: string, t: Translate): MonthPaceLine | null {
+/**
+ * "62% of this month's AI credits used, 45% of the month gone. Spending faster than an even
+ * pace.": ahead of, behind or at an even spend, in words.
+ */
+export function monthPaceLine(pace: MonthPace | null, locale: string, t: Translate): PlanLine | null {
   if (!pace) return null;
   const percent = (share: number) => new Intl.NumberFormat(locale, { style: 'percent' }).format(share);
   return {
-    text: t('paceThisMonth', percent(pace.used), percent(pace.gone)),
-    standing: t(STANDING[pace.standing]),
+    text: t('paceThisMonth', percent(pace.used), percent(pace.gone), t(STANDING[pace.standing])),
     tone: pace.standing,
   };
+}
+
+/** The allowance's line and the pace's, those there are. */
+export function planLines(
+  allowance: Allowance | null,
+  pace: MonthPace | null,
+  now: number,
+  locale: string,
+  t: Translate,
+): PlanLine[] {
+  const text = allowanceLine(allowance, now, locale, t);
+  const month = monthPaceLine(pace, locale, t);
+  return [...(text === null ? [] : [{ text }]), ...(month === null ? [] : [month])];
 }

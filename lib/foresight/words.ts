@@ -5,7 +5,7 @@ import { outlookUntilReset, type Forecast } from './forecast';
 import type { Translate } from '../platform/i18n';
 import { counted } from '../display/plural';
 import { dailyAllowance, monthPace, type MonthUse } from './plan';
-import { allowanceLine, monthPaceLine, type MonthPaceLine } from './plan-words';
+import { planLines, type PlanLine } from './plan-words';
 
 /** "5 days", "1 day", "5 días". */
 export function formatDays(days: number, locale: string): string {
@@ -56,10 +56,12 @@ export interface InsightLines {
   pace: string | null;
   /** Whether that is before or after the next reset; `null` when either is unknown. */
   outlook: { text: string; short: boolean } | null;
-  /** What may be spent per day until the reset; `null` when the reset is not known or is due. */
-  allowance: string | null;
-  /** This month's use against an even spend; `null` in the period's first day, or without the facts. */
-  month: MonthPaceLine | null;
+  /**
+   * What may be spent per day until the reset (none when the reset is not known or is due),
+   * then this month's use against an even spend (none in the period's first day, or without
+   * the facts), its `tone` the colour that repeats the words.
+   */
+  plan: PlanLine[];
 }
 
 export interface InsightFacts {
@@ -104,8 +106,13 @@ export function insightLines(facts: InsightFacts, locale: string, t: Translate):
         : outlook.kind === 'enough'
           ? { text: t('enoughUntilReset', formatDate(awaited!, now, locale)), short: false }
           : { text: t('runsOutBeforeReset', formatDays(outlook.daysShort, locale)), short: true },
-    allowance: allowanceLine(dailyAllowance({ remaining, reset, month, now }), now, locale, t),
-    // At the check, by the period's clock: the share used and the share gone are of one moment.
-    month: monthPaceLine(monthPace(month, reset, asOf), locale, t),
+    plan: planLines(
+      dailyAllowance({ remaining, reset, month, now }),
+      // At the check: the share used and the share of the month gone are of one moment.
+      monthPace(month, reset, asOf),
+      now,
+      locale,
+      t,
+    ),
   };
 }

@@ -108,6 +108,28 @@ describe('the forecast block', () => {
     expect(shown.querySelector('section')!.getAttribute('aria-busy')).toBe('false');
   });
 
+  it('colours the pace against the month only as a second signal, after the words', () => {
+    const ahead = [...block({ history: week() }).querySelectorAll('.insights-lines p')].at(-1)!;
+    expect(ahead.textContent).toMatch(/Spending faster than an even pace\.$/);
+    expect(ahead.className).toBe('faster');
+    // Renewing on the 9th: Nov 9 to Dec 9, 29.6 of its 30 days gone, 91% used.
+    const behind = [...block({ history: week(), renewalDay: 9 }).querySelectorAll('.insights-lines p')].at(-1)!;
+    expect(behind.textContent).toBe(
+      "91% of this month's AI credits used, 99% of the month gone. Spending slower than an even pace.",
+    );
+    expect(behind.className).toBe('slower');
+  });
+
+  it('shows no allowance and no pace from a block stored before they existed', () => {
+    const view = insightsView({ history: week(), remaining: 590, renewalDay: null, now });
+    const { month: _new, ...older } = view;
+    const words = insightsWords({ view: older, computedAt: now }, now, now, 'en-US', en);
+    const shown = mount(<InsightsPanel words={words} onOpenSettings={() => {}} />);
+    const texts = [...shown.querySelectorAll('.insights-lines p')].map((p) => p.textContent);
+    expect(texts).toContain('You can spend about 98 AI credits a day until your reset on Dec 14');
+    expect(texts.join(' ')).not.toContain('of the month gone');
+  });
+
   it('warns, in the warning colour, when the credits run out before the reset', () => {
     const outlook = block({ history: week(100, 0), remaining: 30 }).querySelector('.insights-outlook')!;
     expect(outlook.textContent).toBe('Runs out about 3 days before your reset');

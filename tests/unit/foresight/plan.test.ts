@@ -160,7 +160,7 @@ describe('the pace against the month', () => {
       'faster',
     ],
   ])('%s', (_, used, when, text, standing, tone) => {
-    expect(line(used, when)).toEqual({ text, standing, tone });
+    expect(line(used, when)).toEqual({ text: `${text}. ${standing}.`, tone });
   });
 
   it('says nothing until a day of the period has passed', () => {
@@ -177,8 +177,7 @@ describe('the pace against the month', () => {
 
   it('speaks Spanish', () => {
     expect(line(620, at(13, 12), es, 'es')).toEqual({
-      text: 'Usado el 62\u00a0% de los créditos de IA de este mes, transcurrido el 45\u00a0% del mes',
-      standing: 'Gastas más rápido que a un ritmo uniforme',
+      text: 'Usado el 62\u00a0% de los créditos de IA de este mes, transcurrido el 45\u00a0% del mes. Gastas más rápido que a un ritmo uniforme.',
       tone: 'faster',
     });
   });

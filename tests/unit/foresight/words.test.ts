@@ -135,8 +135,7 @@ describe('popup sentences', () => {
       reset: { known: true, text: 'Nuevos créditos dentro de 17 días (14 dic)' },
       pace: 'A este ritmo, tus créditos de IA duran unos 9 días más (hasta el 6 dic)',
       outlook: { text: 'Se acaban alrededor de 8 días antes de tu renovación', short: true },
-      allowance: 'Puedes gastar unos 5 créditos de IA al día hasta tu renovación del 14 dic',
-      month: null,
+      plan: [{ text: 'Puedes gastar unos 5 créditos de IA al día hasta tu renovación del 14 dic' }],
     });
     const today = onDec14(9, { from: 1130, to: 1145 });
     expect(insightLines(facts(today), 'es', es).reset.text).toBe('Nuevos créditos hoy (hora aproximada: 19 h)');
