@@ -20,6 +20,7 @@ const NOTIFY_LABELS: Record<keyof InsightSettings['notify'], MessageKey> = {
   compressionsUsedUp: 'notifyCompressionsLabel',
   keyRejected: 'notifyKeyLabel',
   creditsBack: 'notifyCreditsBackLabel',
+  unusualSpending: 'notifyUnusualSpendingLabel',
 };
 
 type Autosave = ReturnType<typeof useAutosave<InsightSettings>>;

@@ -15,6 +15,7 @@ export const insightSettingsSchema = z.object({
     compressionsUsedUp: z.boolean(),
     keyRejected: z.boolean(),
     creditsBack: z.boolean(),
+    unusualSpending: z.boolean(),
   }),
   badge: z.enum(['credits', 'compressions']),
   /** Which account the badge shows: an account's id, or absent for the one that runs out first. */
@@ -26,7 +27,7 @@ export const insightSettingsSchema = z.object({
 export type InsightSettings = z.infer<typeof insightSettingsSchema>;
 
 export const DEFAULT_INSIGHT_SETTINGS: InsightSettings = {
-  notify: { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false },
+  notify: { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false, unusualSpending: true },
   badge: 'credits',
   // New installs check automatically; a choice stored before keeps its value (the schema reads it as it is).
   checkEveryMinutes: 'auto',
@@ -35,15 +36,23 @@ export const DEFAULT_INSIGHT_SETTINGS: InsightSettings = {
 export const insightSettingsItem = defineStoredValue<InsightSettings>('insightSettings', {
   parse: withSchema(insightSettingsSchema),
   fallback: DEFAULT_INSIGHT_SETTINGS,
-  // Version 2 leaves the renewal day to each account (lib/account/upgrade.ts moved version 1's to the first).
-  version: 2,
-  migrations: { 2: withoutRenewalDay },
+  // Version 2 leaves the renewal day to each account (lib/account/upgrade.ts moved version 1's to the first);
+  // version 3 adds the unusual-spending alarm, on.
+  version: 3,
+  migrations: { 2: withoutRenewalDay, 3: withUnusualSpending },
 });
 
 function withoutRenewalDay(old: unknown): unknown {
   if (typeof old !== 'object' || old === null) return undefined;
   const { renewalDay: _moved, ...rest } = old as Record<string, unknown>;
   return rest;
+}
+
+/** Version 2 → 3: a notification new since (the unusual-spending alarm) starts as a new install has it. */
+function withUnusualSpending(old: unknown): unknown {
+  if (typeof old !== 'object' || old === null) return undefined;
+  const { notify, ...rest } = old as Record<string, unknown>;
+  return { ...rest, notify: { ...DEFAULT_INSIGHT_SETTINGS.notify, ...(notify as object) } };
 }
 
 /** An account's renewal day as the user set it: a day from 1 to 31, or `null` to follow the detected day. */
