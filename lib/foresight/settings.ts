@@ -37,21 +37,18 @@ export const insightSettingsItem = defineStoredValue<InsightSettings>('insightSe
   parse: withSchema(insightSettingsSchema),
   fallback: DEFAULT_INSIGHT_SETTINGS,
   // Version 2 leaves the renewal day to each account (lib/account/upgrade.ts moved version 1's to the first);
-  // version 3 adds the unusual-spending alarm, on.
+  // version 3 adds the unusual-spending alarm, on. One step serves both: each leaves the other's work as it is.
   version: 3,
-  migrations: { 2: withoutRenewalDay, 3: withUnusualSpending },
+  migrations: { 2: upgradeSettings, 3: upgradeSettings },
 });
 
-function withoutRenewalDay(old: unknown): unknown {
+/**
+ * Versions 1 → 2 → 3: the renewal day goes (each account has its own now), and a notification
+ * new since (version 3's unusual-spending alarm) starts as a new install has it.
+ */
+function upgradeSettings(old: unknown): unknown {
   if (typeof old !== 'object' || old === null) return undefined;
-  const { renewalDay: _moved, ...rest } = old as Record<string, unknown>;
-  return rest;
-}
-
-/** Version 2 → 3: a notification new since (the unusual-spending alarm) starts as a new install has it. */
-function withUnusualSpending(old: unknown): unknown {
-  if (typeof old !== 'object' || old === null) return undefined;
-  const { notify, ...rest } = old as Record<string, unknown>;
+  const { renewalDay: _moved, notify, ...rest } = old as Record<string, unknown>;
   return { ...rest, notify: { ...DEFAULT_INSIGHT_SETTINGS.notify, ...(notify as object) } };
 }
 
