@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '@/lib/history/calendar';
 import { appendPoint } from '@/lib/history/readings';
@@ -213,5 +214,57 @@ describe('an episode of unusual spending', () => {
     const decision = decideUnusualSpending(episode, normal, START);
     expect(decision.episode).toEqual({ startedAt: START, lastSpikeAt: START });
     expect(decideUnusualSpending(decision.episode, normal, START + 3 * HOUR).episode).toBeNull();
+  });
+});
+
+describe('for any spending pattern', () => {
+  const pattern = fc.record({
+    perReading: fc.integer({ min: 0, max: 80 }),
+    every: fc.constantFrom(5 * MINUTE, 15 * MINUTE, HOUR),
+    monthly: fc.constantFrom(200, 1000, 10_000),
+  });
+
+  it('a reset, a top-up bought or a plan change is never unusual spending, whatever else moved', () => {
+    fc.assert(
+      fc.property(
+        pattern,
+        fc.constantFrom('reset', 'topup', 'plan'),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 1, max: 600 }),
+        (shape, event, credits, minutes) => {
+          const history = steady({ days: 2, ...shape });
+          // A reset shows as credits used falling to near zero: something must have been used.
+          fc.pre(event !== 'reset' || history.points.at(-1)!.used > 0);
+          const change = (last: HistoryPoint): Partial<HistoryPoint> =>
+            event === 'reset'
+              ? { used: 0, topup: Math.max(0, last.topup - credits) }
+              : event === 'topup'
+                ? { used: last.used + credits, topup: last.topup + 500 }
+                : { monthly: last.monthly * 2, used: last.used + credits };
+          const next = then(history, minutes * MINUTE, change);
+          expect(readSpending(next.history, next.now).kind).toBe('unknown');
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the same spend spread over a longer gap is never more unusual', () => {
+    fc.assert(
+      fc.property(
+        pattern,
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 1, max: 600 }),
+        (shape, credits, minutes) => {
+          const history = steady({ days: 2, ...shape });
+          const short = then(history, minutes * MINUTE, spend(credits));
+          const long = then(history, 2 * minutes * MINUTE, spend(credits));
+          if (readSpending(long.history, long.now).kind === 'spike') {
+            expect(readSpending(short.history, short.now).kind).toBe('spike');
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
