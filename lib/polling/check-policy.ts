@@ -49,9 +49,10 @@ export const AUTO_RULES = {
 export type AutoRules = typeof AUTO_RULES;
 
 /**
- * While an unusual-spending episode is under way (and its alarm is on), every account's next
+ * While an unusual-spending episode is under way (and its alarm is on), the account's next
  * check comes at most this long after the last, whatever the interval or Automatic says, so
- * the episode is seen as it unfolds and its end is noticed; a `Retry-After` is still waited out.
+ * the episode is seen as it unfolds and its end is noticed; a `Retry-After` is still waited
+ * out, and so is Automatic's daily budget once spent.
  */
 export const SPENDING_WATCH = 5 * MINUTE;
 
@@ -187,7 +188,8 @@ export function nextCheckAt(input: CheckPolicyInput, rules: AutoRules = AUTO_RUL
   } else {
     planned = { at: nextAttemptAfterSuccess(input.now, input.choice), reason: 'chosen-interval' };
   }
-  if (input.watchSpending && planned.at > input.now + SPENDING_WATCH) {
+  // Automatic's daily budget still holds, so no day has more than 150 checks of one account.
+  if (input.watchSpending && planned.reason !== 'daily-budget' && planned.at > input.now + SPENDING_WATCH) {
     planned = { at: input.now + SPENDING_WATCH, reason: 'unusual-spending' };
   }
   const { notBefore } = input;

@@ -351,6 +351,11 @@ describe('while an unusual-spending episode is under way', () => {
     expect(plan({ points: falling, watchSpending: true }).minutes).toBeLessThan(5);
   });
 
+  it('with Automatic, keeps to its daily budget once spent', () => {
+    const busy = Array.from({ length: AUTO_RULES.dailyBudget }, (_, index) => reading(index * 10, 500 - index));
+    expect(plan({ points: busy.toReversed(), watchSpending: true })).toEqual({ minutes: 60, reason: 'daily-budget' });
+  });
+
   it('still waits out a Retry-After', () => {
     const notBefore = NOW + 20 * MINUTE;
     expect(plan({ points: quiet, watchSpending: true, notBefore })).toEqual({ minutes: 20, reason: 'retry-after' });
