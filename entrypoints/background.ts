@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { createUsageApi } from '@/lib/account/api-client';
 import { accountsBadge } from '@/lib/display/badge-choice';
 import { accountsItem, popupAccountItem } from '@/lib/account/accounts';
-import { nameOfAccount, titleForAccount } from '@/lib/display/account-names';
+import { nameOfAccount, nameOfAccountId, titleForAccount } from '@/lib/display/account-names';
 import { repairAccounts, upgradeToAccounts } from '@/lib/account/upgrade';
 import { API_ORIGIN } from '@/lib/account/config';
 import { creditAlert } from '@/lib/alerts/credit-words';
@@ -68,8 +68,9 @@ export default defineBackground(() => {
       return showNotification('credits', account, await titleForAccount(account, title, t), message);
     },
     announceInsight: async (account, announcement) => {
-      const { title, message } = insightAlertWords(announcement, Date.now(), uiLocale(), t);
-      return showNotification(announcement.kind, account, await titleForAccount(account, title, t), message);
+      const words = insightAlertWords(announcement, Date.now(), uiLocale(), t, await nameOfAccountId(account, t));
+      const title = words.namesAccount ? words.title : await titleForAccount(account, words.title, t);
+      return showNotification(announcement.kind, account, title, words.message);
     },
     clearAnnouncements: clearNotifications,
     describeInsights: insightsView,

@@ -22,6 +22,7 @@ const NOTIFY_LABELS: Record<keyof InsightSettings['notify'], MessageKey> = {
   compressionsUsedUp: 'notifyCompressionsLabel',
   keyRejected: 'notifyKeyLabel',
   creditsBack: 'notifyCreditsBackLabel',
+  unusualSpending: 'notifyUnusualSpendingLabel',
 };
 
 const BADGE_MODE_LABELS: Record<BadgeMode, MessageKey> = {

@@ -15,3 +15,9 @@ export async function titleForAccount(account: string, title: string, t: Transla
   const named = accounts.length > 1 ? accounts.find(({ id }) => id === account) : undefined;
   return named ? t('notificationForAccount', await nameOfAccount(named, t), title) : title;
 }
+
+/** The name of the account with id `account` as notifications show it, listed or being added. */
+export async function nameOfAccountId(account: string, t: Translate): Promise<string> {
+  const listed = (await accountsItem.get()).find(({ id }) => id === account);
+  return nameOfAccount(listed ?? { id: account, name: null, addedAt: 0 }, t);
+}

@@ -16,3 +16,9 @@ export function alertMemoryFromVersion1(old: unknown): unknown {
   const period = runOut?.period;
   return { ...rest, runOut: { warnedAt: typeof period === 'number' ? period - HALF_A_MONTH : null } };
 }
+
+/** Version 2 → 3: no unusual-spending episode was under way before the alarm existed. */
+export function alertMemoryFromVersion2(old: unknown): unknown {
+  if (typeof old !== 'object' || old === null) return old;
+  return { ...old, unusualSpending: null };
+}

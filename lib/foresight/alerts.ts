@@ -3,7 +3,8 @@ import * as z from 'zod/mini';
 import type { ResetInfo } from './next-reset';
 import { outlookUntilReset, type Forecast } from './forecast';
 import type { InsightSettings } from './settings';
-import { alertMemoryFromVersion1 } from './alert-migration';
+import { alertMemoryFromVersion1, alertMemoryFromVersion2 } from './alert-migration';
+import { decideUnusualSpending, type SpendingReading } from './unusual-spending';
 import { defineStoredFamily, withSchema } from '../platform/storage';
 import type { Usage } from '../account/usage';
 
@@ -18,6 +19,8 @@ export const insightAlertMemorySchema = z.object({
   keyRejected: z.boolean(),
   /** When the last "credits are back" event that was announced happened. */
   creditsBackAt: z.nullable(z.number()),
+  /** The unusual-spending episode under way, if any (unusual-spending.ts): quiet until it ends. */
+  unusualSpending: z.nullable(z.object({ startedAt: z.number(), lastSpikeAt: z.number() })),
 });
 
 export type InsightAlertMemory = z.infer<typeof insightAlertMemorySchema>;
@@ -27,14 +30,16 @@ export const DEFAULT_INSIGHT_ALERT_MEMORY: InsightAlertMemory = {
   compressionsUsedUp: false,
   keyRejected: false,
   creditsBackAt: null,
+  unusualSpending: null,
 };
 
 export const insightAlertMemoryItems = defineStoredFamily<InsightAlertMemory>(accountKey('insightAlertMemory'), {
   parse: withSchema(insightAlertMemorySchema),
   fallback: DEFAULT_INSIGHT_ALERT_MEMORY,
-  // Version 2 remembers when the run-out warning fired, not which expected reset it named.
-  version: 2,
-  migrations: { 2: alertMemoryFromVersion1 },
+  // Version 2 remembers when the run-out warning fired, not which expected reset it named;
+  // version 3 adds the unusual-spending episode.
+  version: 3,
+  migrations: { 2: alertMemoryFromVersion1, 3: alertMemoryFromVersion2 },
 });
 /** The first account's (the only one of a single-key install). */
 export const insightAlertMemoryItem = insightAlertMemoryItems(FIRST_ACCOUNT);
@@ -43,7 +48,8 @@ export type InsightAnnouncement =
   | { kind: 'runOut'; daysShort: number; resetAt: number }
   | { kind: 'compressionsUsedUp'; limit: number }
   | { kind: 'keyRejected' }
-  | { kind: 'creditsBack'; event: 'reset' | 'topup'; remaining: number };
+  | { kind: 'creditsBack'; event: 'reset' | 'topup'; remaining: number }
+  | { kind: 'unusualSpending'; spent: number; periodMs: number; multiple: number | null };
 
 /** Fires when a condition becomes true, then stays quiet until it has been false again. */
 export function decideCrossing(announced: boolean, holds: boolean): { announce: boolean; memory: boolean } {
@@ -86,6 +92,8 @@ export interface InsightCheck {
     reset: ResetInfo | null;
     /** What brought credits back since the previous reading, and when it was seen. */
     event: { kind: 'reset' | 'topup'; at: number } | null;
+    /** What the reading says of the spending since the one before (unusual-spending.ts). */
+    spending: SpendingReading;
   };
 }
 
@@ -121,5 +129,12 @@ export function decideInsightAlerts(
       announce.push({ kind: 'creditsBack', event: event.kind, remaining: usage.remainingCredits });
     next.creditsBackAt = event.at;
   }
+
+  const spending = decideUnusualSpending(memory.unusualSpending, reading.spending, reading.at);
+  if (spending.announce && enabled.unusualSpending) {
+    const { spent, periodMs, multiple } = spending.announce;
+    announce.push({ kind: 'unusualSpending', spent, periodMs, multiple });
+  }
+  next.unusualSpending = spending.episode;
   return { announce, memory: next };
 }

@@ -38,7 +38,7 @@ function currentPeriod(history: UsageHistory, now: number): HistoryPoint[] {
  * top-up credits went down (they are spent once the monthly ones are gone). A change
  * of plan moves the allocation and so the remaining credits, but neither of these.
  */
-function spentBetween(previous: HistoryPoint, next: HistoryPoint): number {
+export function spentBetween(previous: HistoryPoint, next: HistoryPoint): number {
   return Math.max(0, next.used - previous.used) + Math.max(0, previous.topup - next.topup);
 }
 

@@ -18,6 +18,7 @@ export const insightSettingsSchema = z.object({
     compressionsUsedUp: z.boolean(),
     keyRejected: z.boolean(),
     creditsBack: z.boolean(),
+    unusualSpending: z.boolean(),
   }),
   /**
    * Credits left, compressions left, days left at this pace, percent of this month's credits
@@ -33,7 +34,7 @@ export const insightSettingsSchema = z.object({
 export type InsightSettings = z.infer<typeof insightSettingsSchema>;
 
 export const DEFAULT_INSIGHT_SETTINGS: InsightSettings = {
-  notify: { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false },
+  notify: { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false, unusualSpending: true },
   badge: 'credits',
   // New installs check automatically; a choice stored before keeps its value (the schema reads it as it is).
   checkEveryMinutes: 'auto',
@@ -42,15 +43,20 @@ export const DEFAULT_INSIGHT_SETTINGS: InsightSettings = {
 export const insightSettingsItem = defineStoredValue<InsightSettings>('insightSettings', {
   parse: withSchema(insightSettingsSchema),
   fallback: DEFAULT_INSIGHT_SETTINGS,
-  // Version 2 leaves the renewal day to each account (lib/account/upgrade.ts moved version 1's to the first).
-  version: 2,
-  migrations: { 2: withoutRenewalDay },
+  // Version 2 leaves the renewal day to each account (lib/account/upgrade.ts moved version 1's to the first);
+  // version 3 adds the unusual-spending alarm, on. One step serves both: each leaves the other's work as it is.
+  version: 3,
+  migrations: { 2: upgradeSettings, 3: upgradeSettings },
 });
 
-function withoutRenewalDay(old: unknown): unknown {
+/**
+ * Versions 1 → 2 → 3: the renewal day goes (each account has its own now), and a notification
+ * new since (version 3's unusual-spending alarm) starts as a new install has it.
+ */
+function upgradeSettings(old: unknown): unknown {
   if (typeof old !== 'object' || old === null) return undefined;
-  const { renewalDay: _moved, ...rest } = old as Record<string, unknown>;
-  return rest;
+  const { renewalDay: _moved, notify, ...rest } = old as Record<string, unknown>;
+  return { ...rest, notify: { ...DEFAULT_INSIGHT_SETTINGS.notify, ...(notify as object) } };
 }
 
 /** An account's renewal day as the user set it: a day from 1 to 31, or `null` to follow the detected day. */

@@ -52,6 +52,8 @@ export const NOTIFICATIONS = {
   runOut: { id: 'fluximage-run-out', opens: 'dashboard' },
   compressionsUsedUp: { id: 'fluximage-compressions', opens: 'dashboard' },
   creditsBack: { id: 'fluximage-credits-back', opens: 'dashboard' },
+  // The dashboard's API key settings are where a key is rolled.
+  unusualSpending: { id: 'fluximage-unusual-spending', opens: 'dashboard' },
   keyRejected: { id: 'fluximage-key', opens: 'replace-key' },
 } as const;
 

@@ -1,6 +1,7 @@
 import { DAY } from '../history/calendar';
 import type { HistoryPoint } from '../history/points';
-import type { CheckEvery } from '../foresight/settings';
+import type { CheckEvery, InsightSettings } from '../foresight/settings';
+import type { InsightAlertMemory } from '../foresight/alerts';
 import { nextAttemptAfterSuccess } from './schedule';
 import type { PollStatus } from './status';
 import { wholeCredits } from '../account/usage';
@@ -47,8 +48,21 @@ export const AUTO_RULES = {
 };
 export type AutoRules = typeof AUTO_RULES;
 
+/**
+ * While an unusual-spending episode is under way (and its alarm is on), the account's next
+ * check comes at most this long after the last, whatever the interval or Automatic says, so
+ * the episode is seen as it unfolds and its end is noticed; a `Retry-After` is still waited
+ * out, and so is Automatic's daily budget once spent.
+ */
+export const SPENDING_WATCH = 5 * MINUTE;
+
+/** Whether the account is being watched for an unusual-spending episode under way. */
+export const watchesSpending = (memory: InsightAlertMemory, settings: InsightSettings): boolean =>
+  memory.unusualSpending !== null && settings.notify.unusualSpending;
+
 /** Why a check was planned when it was: one word per rule, for tests and for saying so. */
 export type CheckReason =
+  | 'unusual-spending'
   | 'chosen-interval'
   | 'retry-after'
   | 'away'
@@ -76,6 +90,8 @@ export interface CheckPolicyInput {
   notBefore?: number | undefined;
   /** In [0, 1], for the jitter. */
   random: number;
+  /** An unusual-spending episode is under way: check again within `SPENDING_WATCH`. */
+  watchSpending?: boolean;
 }
 
 export interface PlannedCheck {
@@ -172,6 +188,10 @@ export function nextCheckAt(input: CheckPolicyInput, rules: AutoRules = AUTO_RUL
   } else {
     planned = { at: nextAttemptAfterSuccess(input.now, input.choice), reason: 'chosen-interval' };
   }
+  // Automatic's daily budget still holds, so no day has more than 150 checks of one account.
+  if (input.watchSpending && planned.reason !== 'daily-budget' && planned.at > input.now + SPENDING_WATCH) {
+    planned = { at: input.now + SPENDING_WATCH, reason: 'unusual-spending' };
+  }
   const { notBefore } = input;
   return notBefore !== undefined && notBefore > planned.at ? { at: notBefore, reason: 'retry-after' } : planned;
 }
@@ -209,7 +229,15 @@ export function repeatMinutes(choice: CheckEvery): number {
  * The next check once the user picks an interval, counted from the last check. Automatic keeps
  * what was planned, but no later than its steady wait: picking it never makes the badge wait longer.
  */
-export function nextCheckForChoice(status: { checkedAt: number; nextAt: number }, choice: CheckEvery): number {
-  if (choice !== 'auto') return nextAttemptAfterSuccess(status.checkedAt, choice);
-  return Math.min(status.nextAt, status.checkedAt + AUTO_RULES.steady);
+export function nextCheckForChoice(
+  status: { checkedAt: number; nextAt: number },
+  choice: CheckEvery,
+  watchSpending = false,
+): number {
+  const next =
+    choice === 'auto'
+      ? Math.min(status.nextAt, status.checkedAt + AUTO_RULES.steady)
+      : nextAttemptAfterSuccess(status.checkedAt, choice);
+  // An unusual-spending episode under way keeps its closer watch whatever is picked.
+  return watchSpending ? Math.min(next, status.checkedAt + SPENDING_WATCH) : next;
 }

@@ -1,6 +1,7 @@
 import { creditLevel, decideAlert, effectiveThreshold, type AlertMemory } from '../alerts/credit-level';
 import { resetEvidence, resetInfo } from '../foresight/next-reset';
-import { nextCheckAt, type Presence } from './check-policy';
+import { nextCheckAt, watchesSpending, type Presence } from './check-policy';
+import { readSpending } from '../foresight/unusual-spending';
 import { rejectsKey, stopsPolling, type FailureKind } from './failures';
 import { forecastCredits } from '../foresight/forecast';
 import { recordReading } from '../history/readings';
@@ -65,7 +66,12 @@ export function afterSuccess(input: SuccessInput, usage: Usage, now: number): Tr
   const { history, event } = recordReading(goesOn ? input.history : EMPTY_HISTORY, snapshot, now);
   const forecast = forecastCredits(history, now);
   const reset = resetInfo(input.renewalDay, resetEvidence(history, now), now);
-  const reading = { at: now, usage, event, forecast, reset };
+  const reading = { at: now, usage, event, forecast, reset, spending: readSpending(history, now) };
+  const insights = decideInsightAlerts(
+    input.insightAlertMemory,
+    { keyRejected: false, reading },
+    insightSettings.notify,
+  );
   const { at: nextAt } = nextCheckAt({
     now,
     choice: insightSettings.checkEveryMinutes,
@@ -75,12 +81,8 @@ export function afterSuccess(input: SuccessInput, usage: Usage, now: number): Tr
     runOutAt: forecast.kind === 'pace' ? forecast.runOutAt : null,
     presence: input.presence,
     random: input.random ?? 0.5,
+    watchSpending: watchesSpending(insights.memory, insightSettings),
   });
-  const insights = decideInsightAlerts(
-    input.insightAlertMemory,
-    { keyRejected: false, reading },
-    insightSettings.notify,
-  );
   return {
     snapshot,
     status: { kind: 'ok', checkedAt: now, nextAt },

@@ -1,4 +1,4 @@
-import { checkOnReturnAt, checksInLastDay, nextCheckForChoice, repeatMinutes } from './check-policy';
+import { checkOnReturnAt, checksInLastDay, nextCheckForChoice, repeatMinutes, watchesSpending } from './check-policy';
 import type { PollerContext } from './context';
 import { waitsForAccess } from './failures';
 import { describe, redraw } from './record';
@@ -41,14 +41,17 @@ export async function insightSettingsChanged({ deps }: PollerContext): Promise<v
   const { store } = deps;
   await redraw(deps);
   await describe(deps);
-  const [key, status, { checkEveryMinutes }] = await Promise.all([
+  const [key, status, settings, memory] = await Promise.all([
     store.apiKey.get(),
     store.status.get(),
     store.insightSettings.get(),
+    store.insightAlertMemory.get(),
   ]);
   if (isWaitingForUser(key, status) || isFailure(status) || !status) return;
+  const { checkEveryMinutes } = settings;
+  const last = { ...status, checkedAt: Math.min(status.checkedAt, deps.now()) };
   await deps.schedule(
-    nextCheckForChoice({ ...status, checkedAt: Math.min(status.checkedAt, deps.now()) }, checkEveryMinutes),
+    nextCheckForChoice(last, checkEveryMinutes, watchesSpending(memory, settings)),
     repeatMinutes(checkEveryMinutes),
   );
 }

@@ -92,8 +92,10 @@ describe('all look-ahead alerts for one check', () => {
     forecast: pace(20),
     reset: resetOn(dec14),
     event: null,
+    spending: { kind: 'normal' as const },
     ...changes,
   });
+  const spike = { kind: 'spike' as const, spent: 300, periodMs: HOUR, multiple: 10 };
   const run = (checks: InsightCheck[], enabled = DEFAULT_INSIGHT_SETTINGS.notify) => {
     let memory = DEFAULT_INSIGHT_ALERT_MEMORY;
     return checks.map((check) => {
@@ -123,9 +125,66 @@ describe('all look-ahead alerts for one check', () => {
   });
 
   it('keeps quiet about kinds turned off', () => {
-    const enabled = { runOut: false, compressionsUsedUp: false, keyRejected: false, creditsBack: false };
-    const check = { keyRejected: false, reading: reading({ forecast: pace(9), usage: usage({ canCompress: false }) }) };
+    const enabled = {
+      runOut: false,
+      compressionsUsedUp: false,
+      keyRejected: false,
+      creditsBack: false,
+      unusualSpending: false,
+    };
+    const check = {
+      keyRejected: false,
+      reading: reading({ forecast: pace(9), usage: usage({ canCompress: false }), spending: spike }),
+    };
     expect(run([{ keyRejected: true }, check], enabled)).toEqual([[], []]);
+  });
+});
+
+describe('unusual spending among the look-ahead alerts', () => {
+  const at = (hours: number, spending: NonNullable<InsightCheck['reading']>['spending']): InsightCheck => ({
+    keyRejected: false,
+    reading: {
+      at: now + hours * HOUR,
+      usage: usage(),
+      forecast: pace(20),
+      reset: resetOn(dec14),
+      event: null,
+      spending,
+    },
+  });
+  const spike = { kind: 'spike' as const, spent: 300, periodMs: HOUR, multiple: 10 };
+  const normal = { kind: 'normal' as const };
+  const run = (checks: InsightCheck[], enabled = DEFAULT_INSIGHT_SETTINGS.notify) => {
+    let memory: InsightAlertMemory = DEFAULT_INSIGHT_ALERT_MEMORY;
+    return checks.map((check) => {
+      const decision = decideInsightAlerts(memory, check, enabled);
+      memory = decision.memory;
+      return decision.announce.filter((a) => a.kind === 'unusualSpending').length;
+    });
+  };
+
+  it('is on by default and announces the spend, the period and the multiple', () => {
+    const { announce } = decideInsightAlerts(
+      DEFAULT_INSIGHT_ALERT_MEMORY,
+      at(0, spike),
+      DEFAULT_INSIGHT_SETTINGS.notify,
+    );
+    expect(announce).toEqual([{ kind: 'unusualSpending', spent: 300, periodMs: HOUR, multiple: 10 }]);
+  });
+
+  it('fires once per episode, and again only after a calm of 3 hours', () => {
+    // Spikes at 0 and 1 h, calm readings at 2, 3, 4 h: the episode ends at 4 h (3 h after the last spike).
+    const checks = [at(0, spike), at(1, spike), at(2, normal), at(3, normal), at(3.5, spike), at(6.5, normal)];
+    expect(run(checks)).toEqual([1, 0, 0, 0, 0, 0]);
+    expect(run([...checks, at(7, spike)])).toEqual([1, 0, 0, 0, 0, 0, 1]);
+  });
+
+  it('turned off, says nothing, yet remembers the episode so turning it on does not announce a stale one', () => {
+    const off = { ...DEFAULT_INSIGHT_SETTINGS.notify, unusualSpending: false };
+    const first = decideInsightAlerts(DEFAULT_INSIGHT_ALERT_MEMORY, at(0, spike), off);
+    expect(first.announce).toEqual([]);
+    const later = decideInsightAlerts(first.memory, at(0.1, spike), DEFAULT_INSIGHT_SETTINGS.notify);
+    expect(later.announce).toEqual([]);
   });
 });
 
@@ -167,5 +226,51 @@ describe('notification words', () => {
       title: 'Tus créditos de IA de FluxImage podrían acabarse antes de la renovación',
       message: 'A este ritmo se acabarán alrededor de 1 día antes de tu renovación del 14 dic.',
     });
+  });
+});
+
+describe('unusual-spending words', () => {
+  const es = createTranslator(spanish);
+  const MINUTE = 60_000;
+  const words = (spent: number, periodMs: number, multiple: number | null, locale = 'en-US', t = en) =>
+    insightAlertWords({ kind: 'unusualSpending', spent, periodMs, multiple }, now, locale, t, 'Client A');
+
+  it('names the account, the credits, the period and the multiple, and says what to do', () => {
+    expect(words(300, HOUR, 10.2)).toEqual({
+      title: 'Unusual spending on Client A',
+      message:
+        '300 AI credits in the last hour, about 10× your usual pace. If this was not you, roll your key in the FluxImage dashboard.',
+      namesAccount: true,
+    });
+  });
+
+  it.each([
+    [20 * MINUTE, 'in the last 20 minutes'],
+    [MINUTE, 'in the last minute'],
+    [10_000, 'in the last minute'],
+    [59.6 * MINUTE, 'in the last hour'],
+    [75 * MINUTE, 'in the last 75 minutes'],
+    [2 * HOUR, 'in the last 2 hours'],
+    [10.2 * HOUR, 'in the last 11 hours'],
+    [50 * HOUR, 'in the last 3 days'],
+  ])('a period of %d ms reads “%s”', (periodMs, period) => {
+    expect(words(1200, periodMs, 48).message).toContain(`1,200 AI credits ${period}, about 48×`);
+  });
+
+  it('without a usual pace to compare, says it is far above it', () => {
+    expect(words(40, 15 * MINUTE, null).message).toMatch(
+      /^40 AI credits in the last 15 minutes, far above your usual pace\./,
+    );
+  });
+
+  it('speaks Spanish', () => {
+    expect(words(300, HOUR, 10, 'es', es)).toEqual({
+      title: 'Gasto inusual en Client A',
+      message:
+        '300 créditos de IA en la última hora, unas 10 veces tu ritmo habitual. Si no has sido tú, regenera tu clave en el panel de FluxImage.',
+      namesAccount: true,
+    });
+    expect(words(1, 20 * MINUTE, 5, 'es', es).message).toMatch(/^1 crédito de IA en los últimos 20 minutos, /);
+    expect(words(30, 3 * HOUR, 5, 'es', es).message).toMatch(/^30 créditos de IA en las últimas 3 horas, /);
   });
 });

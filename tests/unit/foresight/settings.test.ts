@@ -44,9 +44,9 @@ describe('what the badge counts', () => {
 });
 
 describe('stored insight settings and alert memory', () => {
-  it('start with the defaults: run-out, compressions and key alerts on, credits-back off, checking automatically', async () => {
+  it('start with the defaults: run-out, compressions, key and unusual-spending alerts on, credits-back off, checking automatically', async () => {
     expect(await insightSettingsItem.get()).toEqual({
-      notify: { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false },
+      notify: { runOut: true, compressionsUsedUp: true, keyRejected: true, creditsBack: false, unusualSpending: true },
       badge: 'credits',
       checkEveryMinutes: 'auto',
     });
@@ -74,10 +74,32 @@ describe('stored insight settings and alert memory', () => {
       insightAlertMemory$: { v: 1 },
     });
     // The renewal day went to the first account (lib/account/upgrade.ts; tests/unit/account/upgrade.test.ts).
+    // The unusual-spending alarm, new in version 3, is on; no episode was under way.
     const { renewalDay: _moved, ...shared } = settingsV1;
-    expect(await insightSettingsItem.get()).toEqual(shared);
+    expect(await insightSettingsItem.get()).toEqual({ ...shared, notify: { ...shared.notify, unusualSpending: true } });
     // The warning named the reset expected at `period`: taken as given two weeks before it.
-    expect(await insightAlertMemoryItem.get()).toEqual({ ...memoryV1, runOut: { warnedAt: 1795000000000 - 14 * DAY } });
+    expect(await insightAlertMemoryItem.get()).toEqual({
+      ...memoryV1,
+      runOut: { warnedAt: 1795000000000 - 14 * DAY },
+      unusualSpending: null,
+    });
+  });
+
+  it('read what version 2 wrote, with the unusual-spending alarm on', async () => {
+    const { renewalDay: _moved, ...settingsV2 } = settingsV1;
+    const memoryV2 = { ...memoryV1, runOut: { warnedAt: 5 } };
+    await fakeBrowser.storage.local.set({
+      insightSettings: settingsV2,
+      insightSettings$: { v: 2 },
+      insightAlertMemory: memoryV2,
+      insightAlertMemory$: { v: 2 },
+    });
+    // As a worker that has just started reads them: each item migrates once per start.
+    vi.resetModules();
+    const settings = (await import('@/lib/foresight/settings')).insightSettingsItem;
+    const memory = (await import('@/lib/foresight/alerts')).insightAlertMemoryItem;
+    expect(await settings.get()).toEqual({ ...settingsV2, notify: { ...settingsV2.notify, unusualSpending: true } });
+    expect(await memory.get()).toEqual({ ...memoryV2, unusualSpending: null });
   });
 
   it('keep every 15 minutes, stored before Automatic became the default', async () => {
@@ -99,7 +121,11 @@ describe('stored insight settings and alert memory', () => {
     // As a page that has just started reads it: each item migrates once per start.
     vi.resetModules();
     const fresh = (await import('@/lib/foresight/settings')).insightSettingsItem;
-    expect(await fresh.get()).toEqual({ ...shared, checkEveryMinutes: 'auto' });
+    expect(await fresh.get()).toEqual({
+      ...shared,
+      notify: { ...shared.notify, unusualSpending: true },
+      checkEveryMinutes: 'auto',
+    });
   });
 
   it.each([

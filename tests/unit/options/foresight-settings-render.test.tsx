@@ -187,6 +187,18 @@ describe('renewal, badge and checks in the options page', () => {
     expect(noteBeside(select).textContent).toBe('Saved');
   });
 
+  it('offers the unusual-spending alarm, on by default, and saves turning it off', async () => {
+    const page = await mount();
+    const toggle = page.querySelector<HTMLInputElement>('input[name="notify-unusualSpending"]')!;
+    expect(toggle.closest('label')!.textContent).toBe(
+      'When AI credits are spent far faster than usual (a leaked key, a runaway script)',
+    );
+    expect(toggle.checked).toBe(true);
+    await click(toggle);
+    await vi.waitFor(async () => expect((await insightSettingsItem.get()).notify.unusualSpending).toBe(false));
+    expect(noteBeside(toggle).textContent).toBe('Saved');
+  });
+
   it('says under Check every what Automatic does, leaving out what the browser cannot tell', async () => {
     const help = (page: HTMLElement) =>
       page.querySelector(`#${page.querySelector('#check-every')!.getAttribute('aria-describedby')}`)!;

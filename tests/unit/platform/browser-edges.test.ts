@@ -23,6 +23,15 @@ describe('notification click', () => {
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
 
+  it('opens the dashboard, where the key is rolled, for unusual spending on one of several accounts', async () => {
+    await showNotification('unusualSpending', 'a1', 'Unusual spending on Client B', '300 AI credits in the last hour…');
+    await openFromNotification('fluximage-unusual-spending.a1');
+    expect((await tabUrls()).at(-1)).toBe('https://fluximage.app/');
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+    // The popup then opens on that account.
+    expect(await popupAccountItem.get()).toBe('a1');
+  });
+
   it('opens the account’s Replace key form in the options page for a key that stopped working', async () => {
     await showNotification('keyRejected', 'a0', 'FluxImage API key stopped working', 'Click to enter a new one.');
     await openFromNotification(NOTIFICATIONS.keyRejected.id);

@@ -157,12 +157,31 @@ const FIXTURES: Record<
         keyRejected: false,
         creditsBackAt: 5,
       },
+      // An unusual-spending episode is under way since `startedAt`.
+      3: {
+        runOut: { warnedAt: 1794790400000 },
+        compressionsUsedUp: true,
+        keyRejected: false,
+        creditsBackAt: 5,
+        unusualSpending: { startedAt: 1794790400000, lastSpikeAt: 1794791300000 },
+      },
     },
     current: {
       runOut: { warnedAt: 1794790400000 },
       compressionsUsedUp: true,
       keyRejected: false,
       creditsBackAt: 5,
+      unusualSpending: null,
+    },
+    // Version 3's episode is kept as it was.
+    readsAs: {
+      3: {
+        runOut: { warnedAt: 1794790400000 },
+        compressionsUsedUp: true,
+        keyRejected: false,
+        creditsBackAt: 5,
+        unusualSpending: { startedAt: 1794790400000, lastSpikeAt: 1794791300000 },
+      },
     },
   },
   insightSettings: {
@@ -179,12 +198,38 @@ const FIXTURES: Record<
         badge: 'compressions',
         checkEveryMinutes: 30,
       },
+      // The unusual-spending alarm, here turned off.
+      3: {
+        notify: {
+          runOut: true,
+          compressionsUsedUp: false,
+          keyRejected: true,
+          creditsBack: true,
+          unusualSpending: false,
+        },
+        badge: 'compressions',
+        checkEveryMinutes: 30,
+      },
     },
-    // Version 2 leaves the renewal day to each account (lib/account/upgrade.ts moves it; see upgrade.test.ts).
+    // Version 2 leaves the renewal day to each account (lib/account/upgrade.ts moves it; see upgrade.test.ts);
+    // version 3 adds the unusual-spending alarm, on for settings stored before it existed.
     current: {
-      notify: { runOut: true, compressionsUsedUp: false, keyRejected: true, creditsBack: true },
+      notify: { runOut: true, compressionsUsedUp: false, keyRejected: true, creditsBack: true, unusualSpending: true },
       badge: 'compressions',
       checkEveryMinutes: 30,
+    },
+    readsAs: {
+      3: {
+        notify: {
+          runOut: true,
+          compressionsUsedUp: false,
+          keyRejected: true,
+          creditsBack: true,
+          unusualSpending: false,
+        },
+        badge: 'compressions',
+        checkEveryMinutes: 30,
+      },
     },
   },
   renewalDay: { storageKey: 'renewalDay', byVersion: { 1: 14 }, current: 14 },

@@ -333,3 +333,37 @@ describe('the alarm and a change of choice', () => {
     expect((nextCheckForChoice(status(planned), choice) - NOW) / MINUTE).toBe(minutes);
   });
 });
+
+describe('while an unusual-spending episode is under way', () => {
+  const quiet = readings([3 * 24 * 60, 500], [0, 500]);
+
+  it.each([...CHECK_INTERVALS, 'auto'] as CheckEvery[])(
+    'checking every %s, the next check is 5 minutes on',
+    (choice) => {
+      expect(plan({ points: quiet, choice, watchSpending: true }).minutes).toBe(5);
+      if (choice !== 5) expect(plan({ points: quiet, choice, watchSpending: true }).reason).toBe('unusual-spending');
+    },
+  );
+
+  it('keeps a sooner check that was planned anyway', () => {
+    // Credits falling fast enough to reach the threshold within a minute or two.
+    const falling = readings([5, 300], [0, 110]);
+    expect(plan({ points: falling, watchSpending: true }).minutes).toBeLessThan(5);
+  });
+
+  it('with Automatic, keeps to its daily budget once spent', () => {
+    const busy = Array.from({ length: AUTO_RULES.dailyBudget }, (_, index) => reading(index * 10, 500 - index));
+    expect(plan({ points: busy.toReversed(), watchSpending: true })).toEqual({ minutes: 60, reason: 'daily-budget' });
+  });
+
+  it('still waits out a Retry-After', () => {
+    const notBefore = NOW + 20 * MINUTE;
+    expect(plan({ points: quiet, watchSpending: true, notBefore })).toEqual({ minutes: 20, reason: 'retry-after' });
+  });
+
+  it('keeps its closer watch when the user picks another interval', () => {
+    const status = { checkedAt: NOW, nextAt: NOW + 5 * MINUTE };
+    expect(nextCheckForChoice(status, 60, true)).toBe(NOW + 5 * MINUTE);
+    expect(nextCheckForChoice(status, 60, false)).toBe(NOW + 60 * MINUTE);
+  });
+});

@@ -266,3 +266,61 @@ describe('the next check after a good answer, with Automatic', () => {
     expect(transition.status).toEqual({ kind: 'ok', checkedAt: NOW, nextAt: NOW + minutes * 60_000 });
   });
 });
+
+describe('an unusual-spending episode', () => {
+  const HOUR = 60 * 60_000;
+  /** A week of hourly readings spending 10 credits an hour, the last one an hour before NOW. */
+  const week: UsageHistory = {
+    points: Array.from({ length: 7 * 24 }, (_, index) => {
+      const hoursAgo = 7 * 24 - index;
+      const used = 120 - hoursAgo * 10 + 2000;
+      return toHistoryPoint({
+        usage: usage({ creditsMonthly: 10_000, creditsUsed: used, remainingCredits: 10_000 - used }),
+        fetchedAt: NOW - hoursAgo * HOUR,
+      });
+    }),
+    resets: [],
+  };
+  const last = week.points.at(-1)!;
+  const EVERY_60 = { ...DEFAULT_INSIGHT_SETTINGS, checkEveryMinutes: 60 as const };
+  const input = (insightAlertMemory: InsightAlertMemory, history = week): SuccessInput => ({
+    alertMemory: 'normal',
+    settings: DEFAULT_SETTINGS,
+    insightAlertMemory,
+    insightSettings: EVERY_60,
+    renewalDay: null,
+    history,
+    historyDecisionPending: false,
+  });
+  const spent = (credits: number) =>
+    usage({ creditsMonthly: 10_000, creditsUsed: last.used + credits, remainingCredits: last.remaining - credits });
+
+  it('announces 300 credits in the last hour at 30 times the usual pace, and checks again within 5 minutes', () => {
+    const transition = afterSuccess(input(DEFAULT_INSIGHT_ALERT_MEMORY), spent(300), NOW);
+    expect(transition.announceInsights).toEqual([
+      { kind: 'unusualSpending', spent: 300, periodMs: HOUR, multiple: expect.closeTo(30, 6) },
+    ]);
+    expect(transition.nextAt).toBe(NOW + 5 * 60_000);
+    expect(transition.insightAlertMemory?.unusualSpending).toEqual({ startedAt: NOW, lastSpikeAt: NOW });
+  });
+
+  it('goes back to the chosen interval once the pace has been normal for 3 hours', () => {
+    const episode = {
+      ...DEFAULT_INSIGHT_ALERT_MEMORY,
+      unusualSpending: { startedAt: NOW - 4 * HOUR, lastSpikeAt: NOW - 3 * HOUR },
+    };
+    const calm = afterSuccess(input(episode), spent(10), NOW);
+    expect(calm.announceInsights).toEqual([]);
+    expect(calm.insightAlertMemory?.unusualSpending).toBeNull();
+    expect(calm.nextAt).toBe(NOW + 60 * 60_000);
+    const stillOn = { ...episode, unusualSpending: { startedAt: NOW - 2 * HOUR, lastSpikeAt: NOW - 2 * HOUR } };
+    expect(afterSuccess(input(stillOn), spent(10), NOW).nextAt).toBe(NOW + 5 * 60_000);
+  });
+
+  it('turned off, keeps the chosen interval', () => {
+    const off = { ...EVERY_60, notify: { ...EVERY_60.notify, unusualSpending: false } };
+    const transition = afterSuccess({ ...input(DEFAULT_INSIGHT_ALERT_MEMORY), insightSettings: off }, spent(300), NOW);
+    expect(transition.announceInsights).toEqual([]);
+    expect(transition.nextAt).toBe(NOW + 60 * 60_000);
+  });
+});

@@ -1,0 +1,92 @@
+// The unusual-spending alarm with a month of history already stored: a leaked key's burst of spending.
+import type { BrowserContext } from '@playwright/test';
+import { currentWorker, dismissNotification, seedStorage, shownNotifications } from '../support/extension';
+import { sampleHistoryStorage } from '../fake-api/sample-history';
+import { seedAccounts, THREE_ACCOUNTS } from './accounts';
+import { test, expect, firePollAlarm, pollAlarmTime, storedData } from './fixtures';
+
+const MINUTE = 60_000;
+
+/** Records every notification the worker creates (id, title, message), on top of showing it. */
+async function recordNotifications(context: BrowserContext) {
+  const worker = await currentWorker(context);
+  await worker.evaluate(() => {
+    type Create = (...args: unknown[]) => unknown;
+    const scope = globalThis as unknown as {
+      chrome: { notifications: { create: Create } };
+      createdNotifications: { id: unknown; title: unknown; message: unknown }[];
+    };
+    const { notifications } = scope.chrome;
+    const create = notifications.create.bind(notifications);
+    scope.createdNotifications = [];
+    notifications.create = (...args: unknown[]) => {
+      const [id, options] = args as [string, { title: string; message: string }];
+      scope.createdNotifications.push({ id, title: options.title, message: options.message });
+      return create(...args);
+    };
+  });
+  return () =>
+    worker.evaluate(() => (globalThis as unknown as { createdNotifications: object[] }).createdNotifications);
+}
+
+/** What account `a1` stored of its last check. */
+async function secondAccount(context: BrowserContext) {
+  const { local } = await storedData(context);
+  const status = local['pollStatus.a1'] as { checkedAt: number; nextAt: number } | undefined;
+  const snapshot = local['usageSnapshot.a1'] as { usage: { remainingCredits: number } } | undefined;
+  return { status, remaining: snapshot?.usage.remainingCredits };
+}
+
+test('a burst of spending makes one notification naming the account, and checks it again within 5 minutes', async ({
+  api,
+  extension,
+}) => {
+  const created = await recordNotifications(extension.context);
+  // Client B's month of readings ends 20 minutes ago on the sample's 1,080 credits (about 3 an
+  // hour, mostly in working hours); every 60 minutes chosen, stored as version 2 did, before the alarm
+  // (the run-out warning off: the burst would also bring the run-out close).
+  const { usageHistory, usageHistory$ } = sampleHistoryStorage(Date.now() - 20 * MINUTE, { daysSinceReset: 9 });
+  await seedStorage(extension.context, {
+    'usageHistory.a1': usageHistory,
+    'usageHistory.a1$': usageHistory$,
+    insightSettings: {
+      notify: { runOut: false, compressionsUsedUp: true, keyRejected: true, creditsBack: false },
+      badge: 'credits',
+      checkEveryMinutes: 60,
+    },
+    insightSettings$: { v: 2 },
+  });
+  // Since then, 300 credits spent with Client B's key.
+  const [clientA, clientB] = THREE_ACCOUNTS;
+  const burst = { ia_credits_used: 420, ia_credits_remaining: 780 };
+  await seedAccounts(extension, [clientA!, { ...clientB!, usage: burst }], api);
+
+  await expect.poll(() => shownNotifications(extension.context)).toContain('fluximage-unusual-spending.a1');
+  expect(await shownNotifications(extension.context)).toEqual(['fluximage-unusual-spending.a1']);
+  const [shown, ...others] = (await created()) as { id: string; title: string; message: string }[];
+  expect(others).toEqual([]);
+  expect(shown!.id).toBe('fluximage-unusual-spending.a1');
+  expect(shown!.title).toBe('Unusual spending on Client B');
+  expect(shown!.message).toMatch(
+    /^300 AI credits in the last 20 minutes, about [\d,]+× your usual pace\. If this was not you, roll your key in the FluxImage dashboard\.$/,
+  );
+
+  // Checked again within 5 minutes, though every 60 minutes is chosen; Client A keeps its hour.
+  const { status } = await secondAccount(extension.context);
+  expect(status!.nextAt - status!.checkedAt).toBe(5 * MINUTE);
+  expect((await pollAlarmTime(extension.context))!).toBeLessThanOrEqual(status!.checkedAt + 5 * MINUTE);
+  const { local } = await storedData(extension.context);
+  const first = local.pollStatus as { checkedAt: number; nextAt: number };
+  expect(first.nextAt - first.checkedAt).toBe(60 * MINUTE);
+  expect(local.insightSettings).toMatchObject({ notify: { unusualSpending: true } });
+
+  // The spending goes on: the same episode, no second notification, and still the closer watch.
+  await dismissNotification(extension.context, 'fluximage-unusual-spending.a1');
+  api.setUsageFor(clientB!.key, { ia_credits_used: 720, ia_credits_remaining: 480 });
+  await firePollAlarm(extension.context);
+  await expect.poll(async () => (await secondAccount(extension.context)).remaining).toBe(480);
+  expect(await created()).toHaveLength(1);
+  expect(await shownNotifications(extension.context)).toEqual([]);
+  const again = (await secondAccount(extension.context)).status!;
+  expect(again.nextAt - again.checkedAt).toBe(5 * MINUTE);
+});
