@@ -27,7 +27,9 @@ export function fileNamePart(name: string): string {
   return Array.from(
     name
       .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
+      // Latin accents only: other scripts' marks (a kana's voicing) are part of the letter.
+      .replace(/[\u0300-\u036f]/g, '')
+      .normalize('NFC')
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, ''),

@@ -52,16 +52,19 @@ export function thinForDrawing(points: readonly HistoryPoint[], from: number, to
   return kept;
 }
 
-/** A round top for a count axis (1, 2, 2.5 or 5 times a power of ten), never below `max`. */
+/** A round top for a count axis (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten), never below `max`. */
 export function niceTop(max: number): number {
   if (max <= 1) return 1;
   const power = 10 ** Math.floor(Math.log10(max));
-  const step = [1, 2, 2.5, 5, 10].find((factor) => factor * power >= max)!;
-  return step * power;
+  const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((factor) => factor * power >= max - 1e-9)!;
+  return Math.round(step * power);
 }
 
+/** Zero, the top, and the middle when it is a whole count. */
 function countTicks(top: number): Tick[] {
-  return [0, 0.5, 1].map((share) => ({ value: top * share, at: round(PLOT_BOTTOM - share * PLOT_HEIGHT) }));
+  return [0, 0.5, 1]
+    .filter((share) => Number.isInteger(top * share))
+    .map((share) => ({ value: top * share, at: round(PLOT_BOTTOM - share * PLOT_HEIGHT) }));
 }
 
 /** Five dates along a time axis, each at local midnight. */
