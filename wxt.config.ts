@@ -71,7 +71,21 @@ export default defineConfig({
     build: {
       modulePreload: { polyfill: false },
       rolldownOptions: {
-        output: { codeSplitting: { groups: [{ name: 'shared', tags: ['$initial'], minShareCount: 2 }] } },
+        output: {
+          codeSplitting: {
+            groups: [
+              {
+                name: 'shared',
+                tags: ['$initial'],
+                minShareCount: 2,
+                // The history's modules (its stored reader, its calendar) are used by the options page
+                // and the usage page, never by the popup's first frame: left out of the shared chunk,
+                // which the popup loads, so the usage page's charts cost the popup nothing.
+                test: (id: string) => !/lib[\\/]history[\\/]/.test(id),
+              },
+            ],
+          },
+        },
       },
     },
     define: { __FLUXIMAGE_API_ORIGIN__: JSON.stringify(apiOriginFor({ mode, command })) },

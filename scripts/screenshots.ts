@@ -1,13 +1,14 @@
 // `npm run screenshots`: store-listing images from the real extension with demo data, in
 // English and Spanish, written to .output/store/:
-//   chrome-web-store/  {en,es}-toolbar.png, {en,es}-low.png, {en,es}-accounts.png, {en,es}-options.png (1280×800)
+//   chrome-web-store/  {en,es}-toolbar.png, {en,es}-low.png, {en,es}-accounts.png, {en,es}-options.png,
+//                      {en,es}-usage.png (the usage page's charts and periods) (1280×800)
 //                      {en,es}-promo-small.png (the small promo tile, 440×280)
 //   firefox-amo/       the same but the promo tile (1280×800, Firefox's toolbar)
 // The toolbar images draw a browser toolbar with the extension's icon and the badge the
 // extension really set ("1k" in blue; "10" in amber for the low-credit image; for three accounts,
 // the low one's "90" in red, since one key is rejected), the popup open under it.
 // `npm run screenshots -- --readme` writes only docs/popup.png, README's top image;
-// `-- --accounts` only the three-accounts images.
+// `-- --accounts` only the three-accounts images, `-- --usage` only the usage page's.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -256,6 +257,37 @@ async function pollUntilBadge(context: BrowserContext, text: string): Promise<Ba
   throw new Error(`The badge never showed "${text}"`);
 }
 
+/** The usage page of the first account as it renders at 1280×800, for both stores. */
+async function usageImages(extension: RunningExtension, lang: string) {
+  const page = await extension.context.newPage();
+  await page.setViewportSize(SCREENSHOT);
+  await page.goto(extension.url('usage.html#account=a0'));
+  await page.locator('table.periods').waitFor();
+  // Zoomed out a little, so the picture reaches from the charts to the billing periods.
+  await page.evaluate(() => (document.documentElement.style.zoom = '0.8'));
+  for (const store of ['chrome-web-store', 'firefox-amo']) {
+    mkdirSync(join(outDir, store), { recursive: true });
+    const path = join(outDir, store, `${lang}-usage.png`);
+    await page.screenshot({ path });
+    console.log(path);
+  }
+  await page.close();
+}
+
+/** Only the usage page's images: a month of history and the demo key, nothing else drawn. */
+async function usageOnly(api: FakeApi, dir: string, lang: string) {
+  api.reset();
+  const extension = await launchExtension(dir, { lang });
+  try {
+    await seedStorage(extension.context, sampleHistoryStorage(Date.now()));
+    await saveKeyInOptions(extension, DEMO_KEY);
+    await pollUntilBadge(extension.context, '1k');
+    await usageImages(extension, lang);
+  } finally {
+    await extension.close();
+  }
+}
+
 async function storeImages(api: FakeApi, dir: string, lang: string, icons: { small: string; large: string }) {
   api.reset();
   const extension = await launchExtension(dir, { lang });
@@ -287,6 +319,7 @@ async function storeImages(api: FakeApi, dir: string, lang: string, icons: { sma
       await options.screenshot({ path });
       console.log(path);
     }
+    await usageImages(extension, lang);
 
     // Ten credits left: at the default threshold (10% of 1,000), so the badge turns amber.
     api.setUsage({ ia_credits_used: 990, ia_topup_credits: 0, ia_credits_remaining: 10 });
@@ -367,9 +400,13 @@ try {
     }
   } else {
     const only = process.argv.includes('--accounts');
+    const usage = process.argv.includes('--usage');
     for (const lang of ['en', 'es']) {
-      if (!only) await storeImages(api, dir, lang, icons);
-      await accountsImages(api, dir, lang, icons.small);
+      if (usage) await usageOnly(api, dir, lang);
+      else {
+        if (!only) await storeImages(api, dir, lang, icons);
+        await accountsImages(api, dir, lang, icons.small);
+      }
     }
   }
 } finally {

@@ -22,8 +22,8 @@ let toolsModule: Promise<{ render: Tools }> | null = null;
 /** The tools' code, asked for once for every row. */
 const loadTools = () => (toolsModule ??= import('./AccountTools').then((module) => ({ render: module.AccountTools })));
 
-/** An account's renewal day and history download, drawn once their code has loaded. */
-function LaterTools(props: { account: string; history: UsageHistory; locale: string }) {
+/** An account's renewal day and the link to its usage page, drawn once their code has loaded. */
+function LaterTools(props: { account: string; name: string; history: UsageHistory; locale: string }) {
   const [tools, setTools] = useState<{ render: Tools } | 'failed' | null>(null);
   useEffect(() => {
     loadTools().then(setTools, () => {
@@ -91,7 +91,7 @@ export function AccountRow({ account, locale, replaceTurn, onReplace, onRemoved,
       ) : (
         <RowActions account={account.id} name={name} onReplace={() => onReplace(true)} onRemoved={onRemoved} />
       )}
-      <LaterTools account={account.id} history={history} locale={locale} />
+      <LaterTools account={account.id} name={name} history={history} locale={locale} />
     </li>
   );
 }

@@ -4,6 +4,7 @@ import { t } from '@/lib/platform/i18n';
 import { insightsViewItems, type StoredInsightsView } from '@/lib/foresight/block-item';
 import { insightsWords } from '@/lib/foresight/block-words';
 import { CompressionsNotice } from './CompressionsNotice';
+import { UsageLink } from './UsageLink';
 
 export interface ForecastProps {
   /** The account whose forecast this is. */
@@ -27,7 +28,7 @@ export function Forecast({ account, readAt, now, locale, compressionsUsedUp, onO
   return (
     <>
       {compressionsUsedUp && <CompressionsNotice resetAt={words?.nextResetAt ?? null} locale={locale} />}
-      <InsightsPanel words={words} onOpenSettings={onOpenSettings} />
+      <InsightsPanel words={words} onOpenSettings={onOpenSettings} usageLink={<UsageLink account={account} />} />
     </>
   );
 }

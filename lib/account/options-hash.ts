@@ -2,7 +2,8 @@ import { isAccountId } from './account-id';
 
 /**
  * The hash of the options page that says what it opens on. The popup and a notification
- * build it; the page reads it (on load, and on `hashchange` when it is already open).
+ * build it; the page reads it (on load, and on `hashchange` when it is already open). The
+ * usage page reads `#account=<id>` the same way, to open on that account.
  *
  * - `#account=<id>`: that account's row, focused.
  * - `#account=<id>&replace`: that account's Replace key form, open, its field focused

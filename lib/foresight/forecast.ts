@@ -37,6 +37,7 @@ function currentPeriod(history: UsageHistory, now: number): HistoryPoint[] {
  * What was spent between two readings of one period: AI credits used went up, or
  * top-up credits went down (they are spent once the monthly ones are gone). A change
  * of plan moves the allocation and so the remaining credits, but neither of these.
+ * The usage page counts spending by this rule too (lib/usage/daily-spend.ts).
  */
 export function spentBetween(previous: HistoryPoint, next: HistoryPoint): number {
   return Math.max(0, next.used - previous.used) + Math.max(0, previous.topup - next.topup);

@@ -172,7 +172,9 @@ test('in Firefox ESR: removing the account while its new key is being checked ke
   });
 });
 
-test('in Firefox ESR: the popup shows the forecast and the 30-day line from a stored history', async ({ api }) => {
+test('in Firefox ESR: the popup shows the forecast and the 30-day line from a stored history, and the usage page opens', async ({
+  api,
+}) => {
   test.setTimeout(90_000);
   api.reset();
   await withFirefox(async (firefox) => {
@@ -194,6 +196,21 @@ test('in Firefox ESR: the popup shows the forecast and the 30-day line from a st
     expect(shown).toMatch(/At this pace, your AI credits last about \d+ more days/);
     const label = await popup.evaluate(() => document.querySelector('svg.sparkline')?.getAttribute('aria-label'));
     expect(label).toMatch(/^AI credits left over the last 30 days: from [\d,]+ to 1,080/);
+
+    // The usage page opens on the account, with both charts and the billing periods.
+    const usage = await firefox.open('usage.html#account=a0');
+    await waitForText(usage, 'now (in progress)');
+    const page = await text(usage);
+    for (const expected of ['Usage history', 'AI credits left', 'AI credits spent per day', 'Billing periods']) {
+      expect(page).toContain(expected);
+    }
+    const charts = await usage.evaluate(() =>
+      [...document.querySelectorAll('svg[role="img"]')].map((svg) => svg.getAttribute('aria-label')),
+    );
+    expect(charts).toEqual([
+      expect.stringMatching(/^AI credits left over the last 30 days: from [\d,]+ to 1,080/),
+      expect.stringMatching(/^AI credits spent per day over the last 30 days: [\d,]+ in all/),
+    ]);
   });
 });
 

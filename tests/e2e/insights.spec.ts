@@ -1,5 +1,4 @@
 // The look-ahead features with a month of history already stored: no waiting on real time.
-import { readFileSync } from 'node:fs';
 import { dismissNotification, extensionPage, seedStorage, shownNotifications } from '../support/extension';
 import { sampleHistoryStorage } from '../fake-api/sample-history';
 import {
@@ -105,7 +104,7 @@ test('without a day of history the popup says when the forecast comes, and where
   expect((await opened).url()).toBe(extension.url('options.html'));
 });
 
-test('the options page shows the detected renewal day, lets the user change it, and exports the history', async ({
+test('the options page shows the detected renewal day, lets the user change it, and links to the usage page', async ({
   extension,
   saveKey,
   openPopup,
@@ -116,13 +115,11 @@ test('the options page shows the detected renewal day, lets the user change it, 
   await expect(day).toHaveValue(String(dayOfMonthAgo(9)));
   await expect(options.getByText(/^Detected on .+, when your monthly credits reset\.$/)).toBeVisible();
 
-  const download = options.waitForEvent('download');
-  await options.getByRole('button', { name: 'Download usage history (CSV)' }).click();
-  const file = await (await download).path();
-  const rows = readFileSync(file, 'utf8').trim().split('\n');
-  expect(rows[0]).toMatch(/^time,ai_credits_remaining,/);
-  expect(rows.length).toBeGreaterThan(100);
-  expect(rows.at(-1)).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z,1080,/);
+  // The history's download moved to the usage page (tests/e2e/usage.spec.ts); the row links there.
+  await expect(options.getByRole('link', { name: `Usage history of ${KEY_ACCOUNT}` })).toHaveAttribute(
+    'href',
+    '/usage.html#account=a0',
+  );
 
   const nextDay = (dayOfMonthAgo(9) % 28) + 1;
   // The day saves itself once typed and committed: no button to press.

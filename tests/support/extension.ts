@@ -68,7 +68,8 @@ export interface RunningExtension {
   worker: Worker;
   id: string;
   userDataDir: string;
-  url: (page: 'popup.html' | 'options.html') => string;
+  /** An extension page's address, with a hash if given (`usage.html#account=a1`). */
+  url: (page: `${'popup' | 'options' | 'usage'}.html${'' | `#${string}`}`) => string;
   close: (options?: { keepProfile?: boolean }) => Promise<void>;
 }
 

@@ -9,7 +9,7 @@ const GECKO_ID = 'companion@fluximage.app';
 
 export interface FirefoxExtension {
   browser: Browser;
-  open: (page: 'popup.html' | 'options.html') => Promise<Page>;
+  open: (page: `${'popup' | 'options' | 'usage'}.html${'' | `#${string}`}`) => Promise<Page>;
   badge: (page: Page) => Promise<{ text: string; title: string; color: number[] }>;
 }
 

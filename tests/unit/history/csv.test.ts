@@ -41,4 +41,16 @@ describe('usage history as CSV', () => {
   it('names the file after the local date', () => {
     expect(csvFileName(new Date(2026, 0, 5, 23, 59).getTime())).toBe('fluximage-usage-2026-01-05.csv');
   });
+
+  it.each([
+    ['Client A', 'fluximage-usage-client-a-2026-01-05.csv'],
+    ['Pro ··b2c1', 'fluximage-usage-pro-b2c1-2026-01-05.csv'],
+    ['Café / Ñandú: "Q4"', 'fluximage-usage-cafe-nandu-q4-2026-01-05.csv'],
+    ['../../etc\\passwd', 'fluximage-usage-etc-passwd-2026-01-05.csv'],
+    ['東京 スタジオ', 'fluximage-usage-東京-スタジオ-2026-01-05.csv'],
+    ['***', 'fluximage-usage-2026-01-05.csv'],
+    ['x'.repeat(80), `fluximage-usage-${'x'.repeat(40)}-2026-01-05.csv`],
+  ])('puts the account name %j in the file name, made safe', (name, file) => {
+    expect(csvFileName(new Date(2026, 0, 5, 12).getTime(), name)).toBe(file);
+  });
 });

@@ -9,7 +9,7 @@ import { historyItem } from '@/lib/history/stored';
 import { insightSettingsItem, renewalDayItems } from '@/lib/foresight/settings';
 import { snapshotItem } from '@/lib/account/usage';
 import { KEY, usage } from '../helpers';
-import { button, storeAccount } from './options-harness';
+import { storeAccount } from './options-harness';
 
 const reset = new Date(2026, 10, 14, 0, 20).getTime();
 const point = (at: number): HistoryPoint => ({
@@ -283,19 +283,7 @@ describe('renewal, badge and checks in the options page', () => {
   });
 });
 
-describe('usage history download', () => {
-  it('says so when there is no history yet', async () => {
-    const create = vi.spyOn(URL, 'createObjectURL');
-    const page = await mountPage();
-    button(page, 'Download usage history (CSV)').click();
-    await vi.waitFor(() =>
-      expect(page.querySelector('.notice[role="status"]')!.textContent).toBe(
-        'No usage history yet: it starts with the next successful check.',
-      ),
-    );
-    expect(create).not.toHaveBeenCalled();
-  });
-
+describe('usage history in the options page', () => {
   it('counts one reading as one', async () => {
     await historyItem.set({ points: [point(Date.UTC(2026, 10, 14, 9))], resets: [] });
     const page = await mountPage();
@@ -304,31 +292,16 @@ describe('usage history download', () => {
     );
   });
 
-  it('downloads the history as a CSV file', async () => {
-    await historyItem.set({
-      points: [point(Date.UTC(2026, 10, 14, 9)), point(Date.UTC(2026, 10, 14, 10))],
-      resets: [],
-    });
-    let file: Blob | undefined;
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      file = blob as Blob;
-      return 'blob:history';
-    });
-    const clicked: HTMLAnchorElement[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicked.push(this);
-    });
+  it("links each account's row to its usage page, where the download moved", async () => {
+    await historyItem.set({ points: [point(Date.UTC(2026, 10, 14, 9))], resets: [] });
     const page = await mountPage();
-    await vi.waitFor(() =>
-      expect(page.querySelector('#history-help')!.textContent).toBe('2 readings kept on this device since Nov 14.'),
-    );
-    button(page, 'Download usage history (CSV)').click();
-    await vi.waitFor(() => expect(clicked).toHaveLength(1));
-    expect(clicked[0]!.download).toMatch(/^fluximage-usage-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect(clicked[0]!.href).toBe('blob:history');
-    expect((await file!.text()).split('\r\n').slice(0, 2)).toEqual([
-      'time,ai_credits_remaining,ai_credits_used,ai_credits_monthly,ai_topup_credits,compressions_used,compressions_limit',
-      '2026-11-14T09:00:00.000Z,1000,0,1000,0,3,500',
-    ]);
+    const link = await vi.waitFor(() => {
+      const found = [...page.querySelectorAll('a')].find((a) => a.textContent?.startsWith('Usage history of '));
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(link.getAttribute('href')).toBe('/usage.html#account=a0');
+    expect(link.textContent).toBe(`Usage history of ${page.querySelector('.account h3')!.textContent}`);
+    expect(page.textContent).not.toContain('Download usage history (CSV)');
   });
 });

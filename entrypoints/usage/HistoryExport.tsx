@@ -12,10 +12,13 @@ import { counted } from '@/lib/display/plural';
 /** One account's usage history as a CSV download, and how much of it there is. */
 export function HistoryExport({
   account,
+  name,
   history,
   locale,
 }: {
   account: string;
+  /** The account's name, in the file's name. */
+  name: string;
   history: UsageHistory;
   locale: string;
 }) {
@@ -32,7 +35,7 @@ export function HistoryExport({
       const url = URL.createObjectURL(new Blob([historyToCsv(current)], { type: 'text/csv;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;
-      link.download = csvFileName(Date.now());
+      link.download = csvFileName(Date.now(), name);
       document.body.append(link);
       link.click();
       link.remove();
