@@ -90,8 +90,14 @@ test('a burst of spending makes one notification naming the account, and checks 
   api.setUsageFor(clientB!.key, { ia_credits_used: 1000, ia_topup_credits: 150, ia_credits_remaining: 150 });
   await firePollAlarm(extension.context);
   await expect.poll(async () => (await secondAccount(extension.context)).remaining).toBe(150);
+  const again = (await secondAccount(extension.context)).status!;
+  // The popup's block is described after a check's notifications are shown: then none can be on its way.
+  await expect
+    .poll(
+      async () => ((await storedData(extension.context)).local['insightsView.a1'] as { computedAt: number }).computedAt,
+    )
+    .toBeGreaterThanOrEqual(again.checkedAt);
   expect(await created()).toHaveLength(1);
   expect(await shownNotifications(extension.context)).toEqual([]);
-  const again = (await secondAccount(extension.context)).status!;
   expect(again.nextAt - again.checkedAt).toBe(5 * MINUTE);
 });
