@@ -42,10 +42,14 @@ test('a burst of spending makes one notification naming the account, and checks 
   extension,
 }) => {
   const created = await recordNotifications(extension.context);
-  // Client B's month of readings ends 20 minutes ago on the sample's 1,080 credits (about 3 an
-  // hour, mostly in working hours); every 60 minutes chosen, stored as version 2 did, before the alarm
-  // (the run-out warning off: the burst would also bring the run-out close).
-  const { usageHistory, usageHistory$ } = sampleHistoryStorage(Date.now() - 20 * MINUTE, { daysSinceReset: 9 });
+  // Client B's month of readings ends 20 minutes ago on 900 of 1,000 monthly credits used and 200
+  // top-up credits (300 left; about 8 an hour while the browser is open, 8:00–20:00); every 60
+  // minutes chosen, stored as version 2 did, before the alarm (the run-out warning off: these
+  // credits run out before the reset at any pace, and it would say so too).
+  const { usageHistory, usageHistory$ } = sampleHistoryStorage(Date.now() - 20 * MINUTE, {
+    daysSinceReset: 9,
+    usedThisPeriod: 900,
+  });
   await seedStorage(extension.context, {
     'usageHistory.a1': usageHistory,
     'usageHistory.a1$': usageHistory$,
@@ -56,9 +60,9 @@ test('a burst of spending makes one notification naming the account, and checks 
     },
     insightSettings$: { v: 2 },
   });
-  // Since then, 300 credits spent with Client B's key.
+  // Since then, 90 credits spent with Client B's key (210 left, over the low-credit threshold of 100).
   const [clientA, clientB] = THREE_ACCOUNTS;
-  const burst = { ia_credits_used: 420, ia_credits_remaining: 780 };
+  const burst = { ia_credits_used: 990, ia_credits_remaining: 210 };
   await seedAccounts(extension, [clientA!, { ...clientB!, usage: burst }], api);
 
   await expect.poll(() => shownNotifications(extension.context)).toContain('fluximage-unusual-spending.a1');
@@ -68,7 +72,7 @@ test('a burst of spending makes one notification naming the account, and checks 
   expect(shown!.id).toBe('fluximage-unusual-spending.a1');
   expect(shown!.title).toBe('Unusual spending on Client B');
   expect(shown!.message).toMatch(
-    /^300 AI credits in the last 20 minutes, about [\d,]+× your usual pace\. If this was not you, roll your key in the FluxImage dashboard\.$/,
+    /^90 AI credits in the last 20 minutes, about [\d,]+× your usual pace\. If this was not you, roll your key in the FluxImage dashboard\.$/,
   );
 
   // Checked again within 5 minutes, though every 60 minutes is chosen; Client A keeps its hour.
@@ -82,11 +86,18 @@ test('a burst of spending makes one notification naming the account, and checks 
 
   // The spending goes on: the same episode, no second notification, and still the closer watch.
   await dismissNotification(extension.context, 'fluximage-unusual-spending.a1');
-  api.setUsageFor(clientB!.key, { ia_credits_used: 720, ia_credits_remaining: 480 });
+  // 60 more: the last 10 monthly credits and 50 of the top-up ones.
+  api.setUsageFor(clientB!.key, { ia_credits_used: 1000, ia_topup_credits: 150, ia_credits_remaining: 150 });
   await firePollAlarm(extension.context);
-  await expect.poll(async () => (await secondAccount(extension.context)).remaining).toBe(480);
+  await expect.poll(async () => (await secondAccount(extension.context)).remaining).toBe(150);
+  const again = (await secondAccount(extension.context)).status!;
+  // The popup's block is described after a check's notifications are shown: then none can be on its way.
+  await expect
+    .poll(
+      async () => ((await storedData(extension.context)).local['insightsView.a1'] as { computedAt: number }).computedAt,
+    )
+    .toBeGreaterThanOrEqual(again.checkedAt);
   expect(await created()).toHaveLength(1);
   expect(await shownNotifications(extension.context)).toEqual([]);
-  const again = (await secondAccount(extension.context)).status!;
   expect(again.nextAt - again.checkedAt).toBe(5 * MINUTE);
 });
