@@ -41,32 +41,34 @@ export function LanguageSection() {
     setPending(null);
   };
   return (
-    <section aria-labelledby="language-heading">
+    <section class="language-settings" aria-labelledby="language-heading">
       <h2 id="language-heading">{t('languageHeading')}</h2>
-      <div class="renewal-row">
-        <label for="language">{t('languageLabel')}</label>
-        <select
-          id="language"
-          name="language"
-          value={pending ?? stored}
-          aria-describedby="language-help"
-          onChange={(event) => {
-            const choice = parseLanguage(event.currentTarget.value);
-            if (choice) void choose(choice);
-          }}
-        >
-          <option value="browser">{t('languageBrowser')}</option>
-          {SHIPPED_LANGUAGES.map((code) => (
-            <option key={code} value={code} lang={code.replace('_', '-')}>
-              {ownName(code)}
-            </option>
-          ))}
-        </select>
-        <SaveNote state={state} />
+      <div class="controls">
+        <div class="renewal-row">
+          <label for="language">{t('languageLabel')}</label>
+          <select
+            id="language"
+            name="language"
+            value={pending ?? stored}
+            aria-describedby="language-help"
+            onChange={(event) => {
+              const choice = parseLanguage(event.currentTarget.value);
+              if (choice) void choose(choice);
+            }}
+          >
+            <option value="browser">{t('languageBrowser')}</option>
+            {SHIPPED_LANGUAGES.map((code) => (
+              <option key={code} value={code} lang={code.replace('_', '-')}>
+                {ownName(code)}
+              </option>
+            ))}
+          </select>
+          <SaveNote state={state} />
+        </div>
+        <p id="language-help" class="help">
+          {t('languageHelp')}
+        </p>
       </div>
-      <p id="language-help" class="help">
-        {t('languageHelp')}
-      </p>
     </section>
   );
 }
