@@ -117,7 +117,7 @@ describe('loading the chosen language', () => {
   it('a file that cannot be read leaves the browser’s language whole, words and numbers', async () => {
     serveLocales({});
     Object.assign(fakeBrowser.i18n, { getUILanguage: () => 'de' });
-    await showLanguage('fr');
+    await showLanguage('xx');
     expect(t('saved')).toBe('Saved');
     expect(uiLanguage()).toEqual({ locale: 'en', dir: 'ltr' });
     expect(formatCount(1080, uiLocale())).toBe('1,080');
