@@ -7,6 +7,7 @@ import { repairAccounts, upgradeToAccounts } from '@/lib/account/upgrade';
 import { API_ORIGIN } from '@/lib/account/config';
 import { creditAlert } from '@/lib/alerts/credit-words';
 import { t, uiLocale } from '@/lib/platform/i18n';
+import { languageItem, showChosen, type LanguageChoice } from '@/lib/platform/language';
 import { serve } from '@/lib/platform/serve';
 import { createAccountsPoller } from '@/lib/polling/accounts';
 import { extensionStore } from '@/lib/polling/store';
@@ -34,10 +35,14 @@ const guard =
     void task(...args).catch(() => undefined);
 
 export default defineBackground(() => {
-  // Before anything reads storage: a single-key install becomes its first account.
-  const ready = upgradeToAccounts(Date.now())
-    .then(() => repairAccounts(Date.now(), (account) => extensionStore(account).apiKey.get()))
-    .catch(() => undefined);
+  // Before anything reads storage: a single-key install becomes its first account. The badge
+  // and notifications are worded in the chosen language, loaded before the first is drawn.
+  const ready = Promise.all([
+    upgradeToAccounts(Date.now())
+      .then(() => repairAccounts(Date.now(), (account) => extensionStore(account).apiKey.get()))
+      .catch(() => undefined),
+    languageItem.get().then(showChosen, () => undefined),
+  ]);
   const presence = presenceReader();
   const poller = createAccountsPoller({
     api: createUsageApi({ origin: API_ORIGIN, fetch: (input, init) => fetch(input, init), now: Date.now }),
@@ -109,6 +114,7 @@ export default defineBackground(() => {
   browser.notifications.onClicked.addListener(guard(openFromNotification));
   onPermissionsChanged(guard(afterUpgrade(poller.accessChanged)));
   settingsItem.watch(guard(afterUpgrade(poller.redraw)));
+  languageItem.watch(guard(afterUpgrade(async (choice: LanguageChoice) => showChosen(choice).then(poller.redraw))));
   insightSettingsItem.watch(guard(afterUpgrade(poller.insightSettingsChanged)));
   onRenewalDayChanged(afterUpgrade(async (account: string) => poller.renewalDayChanged(account)));
   self.addEventListener('online', guard(afterUpgrade(poller.reconnect)));

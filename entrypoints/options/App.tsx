@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { AccessNotice } from '@/components/AccessNotice';
 import { AccountsSection } from './AccountsSection';
 import { AlertSection } from './AlertSection';
+import { LanguageSection } from './LanguageSection';
 import { t } from '@/lib/platform/i18n';
 
 type InsightsSettingsSection = (typeof import('./InsightsSettings'))['InsightsSettings'];
@@ -39,6 +40,9 @@ export function App({ locale }: { locale: string }) {
       </ErrorBoundary>
       <ErrorBoundary>
         <LaterSections locale={locale} />
+      </ErrorBoundary>
+      <ErrorBoundary>
+        <LanguageSection />
       </ErrorBoundary>
     </>
   );

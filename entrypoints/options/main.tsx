@@ -1,9 +1,8 @@
-import { render } from 'preact';
 import './options.css';
 import { provideFirstRead } from '@/components/use-stored';
 import { readFirst } from '@/lib/platform/first-read';
 import { upgradeToAccounts } from '@/lib/account/upgrade';
-import { t, uiLanguage } from '@/lib/platform/i18n';
+import { renderInLanguage } from '@/components/render-in-language';
 import { App } from './App';
 
 // Storage is read before the first render, so what is stored (the saved key, the threshold)
@@ -16,11 +15,7 @@ void (async () => {
     // The worker runs the same upgrade before it answers; the page still shows what it can read.
   }
   return readFirst();
-})().then((read) => {
+})().then(async (read) => {
   provideFirstRead(read);
-  const { locale, dir } = uiLanguage();
-  document.documentElement.lang = locale;
-  document.documentElement.dir = dir;
-  document.title = t('optionsTitle');
-  render(<App locale={locale} />, document.getElementById('app')!);
+  await renderInLanguage(read, document.getElementById('app')!, (locale) => <App locale={locale} />, 'optionsTitle');
 });

@@ -1,10 +1,10 @@
-import { render } from 'preact';
 import '@/components/theme.css';
 import './popup.css';
 import { provideFirstRead } from '@/components/use-stored';
 import { upgradeToAccounts } from '@/lib/account/upgrade';
 import { readFirst } from '@/lib/platform/first-read';
-import { uiLanguage } from '@/lib/platform/i18n';
+import { languageItem } from '@/lib/platform/language';
+import { renderInLanguage } from '@/components/render-in-language';
 import { firstFrameItems } from './account-states';
 import { App } from './App';
 
@@ -13,13 +13,10 @@ import { App } from './App';
 // are in the first frame; only what that frame draws is read (the forecast block comes after it).
 void upgradeToAccounts(Date.now())
   .catch(() => undefined)
-  .then(() => readFirst(firstFrameItems()))
-  .then((read) => {
+  .then(() => readFirst([...firstFrameItems(), languageItem]))
+  .then(async (read) => {
     provideFirstRead(read);
-    const { locale, dir } = uiLanguage();
-    document.documentElement.lang = locale;
-    document.documentElement.dir = dir;
-    render(<App locale={locale} />, document.getElementById('app')!);
+    await renderInLanguage(read, document.getElementById('app')!, (locale) => <App locale={locale} />);
     // Read by `npm run bench`: the moment the numbers are in the DOM.
     performance.mark('fluximage:popup-ready');
   });

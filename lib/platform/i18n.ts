@@ -14,18 +14,74 @@ export interface ShownLanguage {
   dir: 'ltr' | 'rtl';
 }
 
-/** Messages from `_locales`, in the language the browser picked for the extension. */
-export const t: Translate = (key, ...substitutions) => browser.i18n.getMessage(key, substitutions.map(String));
+/** The browser's own messages: `_locales` in the language it picked for the extension. */
+const browserTranslate: Translate = (key, ...substitutions) => browser.i18n.getMessage(key, substitutions.map(String));
 
-/** The language the browser's messages are shown in (see `shownLanguage`). */
+/** Messages loaded from a language the person chose (`showLanguage`); `null` follows the browser. */
+let chosen: { translate: Translate; language: ShownLanguage } | null = null;
+
+/**
+ * Messages in the chosen language, or the browser's. In a right-to-left language each
+ * substitution is bidi-isolated, so a number or date keeps its own order inside the sentence.
+ */
+export const t: Translate = (key, ...substitutions) => {
+  if (chosen) return chosen.translate(key, ...substitutions);
+  const words = browserTranslate('messagesDirection') === 'rtl' ? substitutions.map(isolate) : substitutions;
+  return browserTranslate(key, ...words);
+};
+
+/** The language the messages are shown in (see `shownLanguage`): the chosen one, or the browser's. */
 export function uiLanguage(): ShownLanguage {
-  return shownLanguage(t, browser.i18n.getUILanguage());
+  return chosen?.language ?? shownLanguage(browserTranslate, browser.i18n.getUILanguage());
 }
 
 /** The locale for numbers, dates and plurals: the one the messages are shown in. */
 export function uiLocale(): string {
   return uiLanguage().locale;
 }
+
+let asked = 0;
+
+/**
+ * Shows every later `t` in `code`'s messages, fetched from the extension's own `_locales`
+ * (`browser.i18n` cannot switch languages); `null` goes back to the browser's. Only that one
+ * file is read, so no page carries another language's words. A file that cannot be read
+ * leaves the browser's language, whole: never some words of one and some of another. Of
+ * calls that cross, the last one asked wins.
+ */
+export async function showLanguage(code: string | null): Promise<void> {
+  const call = (asked += 1);
+  let next: typeof chosen = null;
+  if (code !== null) {
+    try {
+      const response = await fetch(browser.runtime.getURL(`/_locales/${code}/messages.json` as '/'));
+      next = chosenFrom((await response.json()) as LocaleMessages, browser.i18n.getUILanguage());
+    } catch {
+      next = null;
+    }
+  }
+  if (call === asked) chosen = next;
+}
+
+/** A translator and its language from a `messages.json`, its substitutions isolated when it is rtl. */
+export function chosenFrom(messages: LocaleMessages, browserLanguage: string) {
+  const translate = createTranslator(messages);
+  if (!translate('messagesLanguage')) throw new Error('not a messages file');
+  const language = shownLanguage(translate, browserLanguage);
+  return {
+    language,
+    translate: language.dir === 'rtl' ? isolating(translate) : translate,
+  };
+}
+
+/** FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: the text is laid out on its own, by its first strong letter. */
+export const isolate = (value: string | number) => `\u2068${value}\u2069`;
+
+/** `translate` with every substitution bidi-isolated. */
+export const isolating =
+  (translate: Translate): Translate =>
+  (key, ...substitutions) =>
+    translate(key, ...substitutions.map(isolate));
 
 /** `browserLanguage` as a well-formed tag, or `null` ("de_DE" reads as "de-DE"). */
 function canonical(browserLanguage: string): string | null {

@@ -150,6 +150,25 @@ describe('bundle budgets (gzip)', () => {
     expect(size.css).toBeLessThanOrEqual(BUDGETS[entry].css);
   });
 
+  it('bundles no language’s messages into any script: the chosen one is fetched from _locales', () => {
+    const scripts = filesUnder(join(OUTPUT, 'chrome-mv3'))
+      .filter((path) => path.endsWith('.js'))
+      .map((path) => readFileSync(path, 'utf8'))
+      .join('\n');
+    for (const lang of readdirSync(join(ROOT, 'public/_locales'))) {
+      const messages = JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8'));
+      // Sentences only: a short word ("en", "ltr") may be in the code for other reasons.
+      const sentences = Object.values<{ message: string }>(messages)
+        .map(({ message }) => message)
+        .filter((message) => message.length > 24);
+      expect(sentences.length, lang).toBeGreaterThan(50);
+      expect(
+        sentences.filter((sentence) => scripts.includes(sentence)),
+        lang,
+      ).toEqual([]);
+    }
+  });
+
   it('keeps Preact out of the service worker', () => {
     const worker = readFileSync(join(OUTPUT, 'chrome-mv3', 'background.js'), 'utf8');
     expect(worker).not.toMatch(/__H|createElement|preact/i);
