@@ -10,12 +10,12 @@ const pageLanguage = (page: Page) =>
 /** "6:16 PM" as English writes it: no seconds, a 12-hour clock (some ICU versions put a narrow space). */
 const ENGLISH_TIME = /\b\d{1,2}:\d{2}\s[AP]M\b/;
 
-test('in a German browser, which the extension is not translated for, everything follows the English it shows', async ({
+test('in a Swedish browser, which the extension is not translated for, everything follows the English it shows', async ({
   api,
 }) => {
   test.setTimeout(90_000);
   api.reset();
-  const extension = await launchExtension(process.env.E2E_EXTENSION_DIR!, { lang: 'de' });
+  const extension = await launchExtension(process.env.E2E_EXTENSION_DIR!, { lang: 'sv' });
   try {
     await seedStorage(extension.context, sampleHistoryStorage(Date.now(), { daysSinceReset: 9 }));
     const options = await saveKeyInOptions(extension, KEY);
