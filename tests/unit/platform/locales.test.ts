@@ -53,7 +53,7 @@ const positional = (text: string) => [...text.matchAll(/\$(\d)/g)].map((m) => Nu
 
 describe('every locale', () => {
   it('is one of the twelve languages, in a folder name Chrome accepts', () => {
-    expect(FOLDERS).toEqual(['de', 'en', 'es']);
+    expect(FOLDERS).toEqual(['de', 'en', 'es', 'fr']);
   });
 
   it.each(FOLDERS)('%s is valid JSON and names each message once (a repeated name replaces the first)', (folder) => {
@@ -118,6 +118,9 @@ describe('counted phrases in the translations', () => {
   it.each([
     ['de', 1, '1 Messwert seit'],
     ['de', 2, '2 Messwerte seit'],
+    ['fr', 0, '0 relevé conservé'],
+    ['fr', 2, '2 relevés conservés'],
+    ['fr', 1_000_000, '1 000 000 de relevés conservés'],
   ])('%s: %i readings kept begins "%s"', (folder, count, start) => {
     const sentence = counted(translator(folder), tagOf(folder), 'historyKept', count, 'x');
     expect(sentence.replace(/\s/g, ' ')).toContain(start.replace(/\s/g, ' '));
