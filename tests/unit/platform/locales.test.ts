@@ -53,7 +53,7 @@ const positional = (text: string) => [...text.matchAll(/\$(\d)/g)].map((m) => Nu
 
 describe('every locale', () => {
   it('is one of the twelve languages, in a folder name Chrome accepts', () => {
-    expect(FOLDERS).toEqual(['de', 'en', 'es', 'fr']);
+    expect(FOLDERS).toEqual(['de', 'en', 'es', 'fr', 'it']);
   });
 
   it.each(FOLDERS)('%s is valid JSON and names each message once (a repeated name replaces the first)', (folder) => {
@@ -121,6 +121,8 @@ describe('counted phrases in the translations', () => {
     ['fr', 0, '0 relevé conservé'],
     ['fr', 2, '2 relevés conservés'],
     ['fr', 1_000_000, '1 000 000 de relevés conservés'],
+    ['it', 1, '1 rilevazione conservata'],
+    ['it', 1_000_000, '1.000.000 di rilevazioni conservate'],
   ])('%s: %i readings kept begins "%s"', (folder, count, start) => {
     const sentence = counted(translator(folder), tagOf(folder), 'historyKept', count, 'x');
     expect(sentence.replace(/\s/g, ' ')).toContain(start.replace(/\s/g, ' '));
