@@ -53,7 +53,7 @@ const positional = (text: string) => [...text.matchAll(/\$(\d)/g)].map((m) => Nu
 
 describe('every locale', () => {
   it('is one of the twelve languages, in a folder name Chrome accepts', () => {
-    expect(FOLDERS).toEqual(['de', 'en', 'es', 'fr', 'it', 'pt_BR']);
+    expect(FOLDERS).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pt_BR']);
   });
 
   it.each(FOLDERS)('%s is valid JSON and names each message once (a repeated name replaces the first)', (folder) => {
