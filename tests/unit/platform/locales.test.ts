@@ -53,7 +53,7 @@ const positional = (text: string) => [...text.matchAll(/\$(\d)/g)].map((m) => Nu
 
 describe('every locale', () => {
   it('is one of the twelve languages, in a folder name Chrome accepts', () => {
-    expect(FOLDERS).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pl', 'pt_BR']);
+    expect(FOLDERS).toEqual(['de', 'en', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt_BR']);
   });
 
   it.each(FOLDERS)('%s is valid JSON and names each message once (a repeated name replaces the first)', (folder) => {
@@ -130,6 +130,7 @@ describe('counted phrases in the translations', () => {
     ['pl', 5, '5 odczytów'],
     ['pl', 22, '22 odczyty'],
     ['pl', 112, '112 odczytów'],
+    ['ja', 1, '記録 1 件'],
   ])('%s: %i readings kept begins "%s"', (folder, count, start) => {
     const sentence = counted(translator(folder), tagOf(folder), 'historyKept', count, 'x');
     expect(sentence.replace(/\s/g, ' ')).toContain(start.replace(/\s/g, ' '));
