@@ -53,7 +53,7 @@ const positional = (text: string) => [...text.matchAll(/\$(\d)/g)].map((m) => Nu
 
 describe('every locale', () => {
   it('is one of the twelve languages, in a folder name Chrome accepts', () => {
-    expect(FOLDERS).toEqual(['de', 'en', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt_BR', 'zh_CN']);
+    expect(FOLDERS).toEqual(['de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt_BR', 'zh_CN']);
   });
 
   it.each(FOLDERS)('%s is valid JSON and names each message once (a repeated name replaces the first)', (folder) => {
@@ -132,6 +132,7 @@ describe('counted phrases in the translations', () => {
     ['pl', 112, '112 odczytów'],
     ['ja', 1, '記録 1 件'],
     ['zh_CN', 1, '保存了 1 条读数'],
+    ['ko', 1, '측정값 1개'],
   ])('%s: %i readings kept begins "%s"', (folder, count, start) => {
     const sentence = counted(translator(folder), tagOf(folder), 'historyKept', count, 'x');
     expect(sentence.replace(/\s/g, ' ')).toContain(start.replace(/\s/g, ' '));
