@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import english from '../../../public/_locales/en/messages.json';
 import { createTranslator, shownLanguage, type LocaleMessages } from '@/lib/platform/i18n';
 import { PLURAL_CATEGORIES, counted } from '@/lib/display/plural';
+import { formatCount } from '@/lib/display/format';
 
 const LOCALES = join(__dirname, '../../../public/_locales');
 const FOLDERS = readdirSync(LOCALES).toSorted();
@@ -53,7 +54,7 @@ const positional = (text: string) => [...text.matchAll(/\$(\d)/g)].map((m) => Nu
 
 describe('every locale', () => {
   it('is one of the twelve languages, in a folder name Chrome accepts', () => {
-    expect(FOLDERS).toEqual(['de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt_BR', 'zh_CN']);
+    expect(FOLDERS).toEqual(['ar', 'de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt_BR', 'zh_CN']);
   });
 
   it.each(FOLDERS)('%s is valid JSON and names each message once (a repeated name replaces the first)', (folder) => {
@@ -115,26 +116,35 @@ describe('every locale', () => {
 describe('counted phrases in the translations', () => {
   const translator = (folder: string) => createTranslator(messagesOf(folder) as LocaleMessages);
 
+  // `#` stands for the count as the language writes it (1 000 000, 1.000.000, ١١).
   it.each([
-    ['de', 1, '1 Messwert seit'],
-    ['de', 2, '2 Messwerte seit'],
-    ['fr', 0, '0 relevé conservé'],
-    ['fr', 2, '2 relevés conservés'],
-    ['fr', 1_000_000, '1 000 000 de relevés conservés'],
-    ['it', 1, '1 rilevazione conservata'],
-    ['it', 1_000_000, '1.000.000 di rilevazioni conservate'],
-    ['pt_BR', 0, '0 leitura guardada'],
-    ['pt_BR', 2, '2 leituras guardadas'],
-    ['pl', 1, '1 odczyt od'],
-    ['pl', 3, '3 odczyty'],
-    ['pl', 5, '5 odczytów'],
-    ['pl', 22, '22 odczyty'],
-    ['pl', 112, '112 odczytów'],
-    ['ja', 1, '記録 1 件'],
-    ['zh_CN', 1, '保存了 1 条读数'],
-    ['ko', 1, '측정값 1개'],
-  ])('%s: %i readings kept begins "%s"', (folder, count, start) => {
+    ['de', 1, '# Messwert seit'],
+    ['de', 2, '# Messwerte seit'],
+    ['fr', 0, '# relevé conservé'],
+    ['fr', 2, '# relevés conservés'],
+    ['fr', 1_000_000, '# de relevés conservés'],
+    ['it', 1, '# rilevazione conservata'],
+    ['it', 1_000_000, '# di rilevazioni conservate'],
+    ['pt_BR', 0, '# leitura guardada'],
+    ['pt_BR', 2, '# leituras guardadas'],
+    ['nl', 1, '# meting bewaard'],
+    ['pl', 0, '# odczytów'],
+    ['pl', 1, '# odczyt od'],
+    ['pl', 3, '# odczyty'],
+    ['pl', 5, '# odczytów'],
+    ['pl', 22, '# odczyty'],
+    ['pl', 112, '# odczytów'],
+    ['ja', 1, '記録 # 件'],
+    ['zh_CN', 1, '保存了 # 条读数'],
+    ['ko', 1, '측정값 #개'],
+    ['ar', 0, '# قراءة محفوظة'],
+    ['ar', 2, '# قراءتان محفوظتان'],
+    ['ar', 3, '# قراءات محفوظة'],
+    ['ar', 11, '# قراءةً محفوظة'],
+    ['ar', 100, '# قراءة محفوظة'],
+  ])('%s: %i readings kept says "%s"', (folder, count, words) => {
     const sentence = counted(translator(folder), tagOf(folder), 'historyKept', count, 'x');
-    expect(sentence.replace(/\s/g, ' ')).toContain(start.replace(/\s/g, ' '));
+    const expected = words.replace('#', formatCount(count, tagOf(folder)));
+    expect(sentence.replace(/\s/g, ' ')).toContain(expected.replace(/\s/g, ' '));
   });
 });
