@@ -118,6 +118,21 @@ describe('every locale', () => {
     }
   });
 
+  // "14 déc.", "14. Dez.", "14 de dez.": a short date can end in a period, so no sentence may end on one.
+  it.each(FOLDERS)('%s never doubles the period after a date', (folder) => {
+    const date = new Intl.DateTimeFormat(tagOf(folder), { month: 'short', day: 'numeric' }).format(
+      new Date(2026, 11, 14),
+    );
+    const translate = createTranslator(messagesOf(folder) as LocaleMessages);
+    for (const [key, entry] of Object.entries(messagesOf(folder))) {
+      const order = Object.entries(entry.placeholders ?? {}).toSorted(([, a], [, b]) =>
+        a.content.localeCompare(b.content),
+      );
+      const words = order.map(([name]) => (/^(date|dates|when)$/.test(name) ? date : 'x'));
+      expect(translate(key as keyof typeof english, ...words), key).not.toMatch(/\.\./);
+    }
+  });
+
   it.each(FOLDERS)('%s fits the store: a name and a description Chrome accepts', (folder) => {
     const messages = messagesOf(folder);
     expect(messages.extensionName!.message).toContain('FluxImage');
