@@ -3,8 +3,9 @@ import type { MessageKey, Translate } from '../platform/i18n';
 
 /**
  * A message that counts something comes in plural forms, one message per CLDR category:
- * `historyKept_one`, `historyKept_other`. English and Spanish need `one` and `other`; a
- * language with more categories (`zero`, `two`, `few`, `many`) adds those to its own file.
+ * `historyKept_one`, `historyKept_other`. Each language's file has the categories
+ * `Intl.PluralRules` lists for it: English `one` and `other`, Japanese `other` alone, Polish
+ * `one`, `few`, `many`, `other`, Arabic all six (tests/unit/platform/locales.test.ts).
  */
 export type CountedMessage = {
   [K in MessageKey]: K extends `${infer Name}_other` ? Name : never;

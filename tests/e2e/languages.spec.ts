@@ -10,12 +10,12 @@ const pageLanguage = (page: Page) =>
 /** "6:16 PM" as English writes it: no seconds, a 12-hour clock (some ICU versions put a narrow space). */
 const ENGLISH_TIME = /\b\d{1,2}:\d{2}\s[AP]M\b/;
 
-test('in a German browser, which the extension is not translated for, everything follows the English it shows', async ({
+test('in a Swedish browser, which the extension is not translated for, everything follows the English it shows', async ({
   api,
 }) => {
   test.setTimeout(90_000);
   api.reset();
-  const extension = await launchExtension(process.env.E2E_EXTENSION_DIR!, { lang: 'de' });
+  const extension = await launchExtension(process.env.E2E_EXTENSION_DIR!, { lang: 'sv' });
   try {
     await seedStorage(extension.context, sampleHistoryStorage(Date.now(), { daysSinceReset: 9 }));
     const options = await saveKeyInOptions(extension, KEY);
@@ -42,6 +42,52 @@ test('in a German browser, which the extension is not translated for, everything
     await extension.close();
   }
 });
+
+// Chrome loads a locale only from a folder it knows by name (pt_BR, zh_CN): a browser in each
+// of these languages gets its own words, numbers written its way, and Arabic right to left.
+const TRANSLATED = [
+  { lang: 'de', dir: 'ltr', connected: 'Verbunden: Tarif Pro, noch # KI-Credits.', heading: 'Verbleibende KI-Credits' },
+  {
+    lang: 'pt-BR',
+    dir: 'ltr',
+    connected: 'Conectado: plano Pro, restam # créditos de IA.',
+    heading: 'Créditos de IA restantes',
+  },
+  { lang: 'zh-CN', dir: 'ltr', connected: '已连接：Pro 套餐，剩余 # AI 积分。', heading: '剩余 AI 积分' },
+  {
+    lang: 'ar',
+    dir: 'rtl',
+    // 1,080 ends in 80: Arabic's many form (11–99 after the hundreds), the accusative singular.
+    connected: 'متصل: خطة Pro، يتبقى # رصيدًا للذكاء الاصطناعي.',
+    heading: 'أرصدة الذكاء الاصطناعي المتبقية',
+  },
+] as const;
+
+for (const { lang, dir, connected, heading } of TRANSLATED) {
+  test(`in a browser in ${lang}, the options page, the popup and the tooltip speak ${lang}`, async ({ api }) => {
+    test.setTimeout(90_000);
+    api.reset();
+    const extension = await launchExtension(process.env.E2E_EXTENSION_DIR!, { lang });
+    try {
+      const options = await saveKeyInOptions(extension, KEY);
+      const count = await options.evaluate((tag) => new Intl.NumberFormat(tag).format(1080), lang);
+      await expect(options.getByText(connected.replace('#', count))).toBeVisible();
+      expect(await pageLanguage(options)).toEqual({ lang, dir });
+
+      const { title } = await readBadge(extension.context);
+      expect(title.startsWith('FluxImage')).toBe(true);
+      expect(title).toContain(count);
+      expect(title).not.toContain('AI credits left');
+
+      const popup = await extension.context.newPage();
+      await popup.goto(extension.url('popup.html'));
+      await expect(popup.getByLabel(heading, { exact: true })).toHaveText(count);
+      expect(await pageLanguage(popup)).toEqual({ lang, dir });
+    } finally {
+      await extension.close();
+    }
+  });
+}
 
 test('the forecast stored while the browser spoke English is shown in Spanish after it switches', async ({ api }) => {
   test.setTimeout(90_000);
