@@ -5,7 +5,20 @@ import { showLanguage } from './i18n';
  * The languages the extension ships, as their `public/_locales` folders are named (a unit test
  * keeps the two the same). The options page offers each; nothing else lists them.
  */
-export const SHIPPED_LANGUAGES = ['en', 'es', 'de', 'fr', 'it', 'pt_BR', 'nl', 'pl', 'ja', 'zh_CN', 'ko', 'ar'] as const;
+export const SHIPPED_LANGUAGES = [
+  'en',
+  'es',
+  'de',
+  'fr',
+  'it',
+  'pt_BR',
+  'nl',
+  'pl',
+  'ja',
+  'zh_CN',
+  'ko',
+  'ar',
+] as const;
 
 export type ShippedLanguage = (typeof SHIPPED_LANGUAGES)[number];
 
