@@ -75,10 +75,12 @@ export function AccountUsage({ account, name, locale }: { account: string; name:
       {stored && snapshot && (
         <ForecastLines account={account} stored={stored} readAt={snapshot.fetchedAt} now={now} locale={locale} />
       )}
-      <section aria-labelledby="usage-export-heading">
-        <h3 id="usage-export-heading">{t('usageExportHeading')}</h3>
-        <HistoryExport account={account} name={name} history={history} locale={locale} />
-      </section>
+      {history.points.length > 0 && (
+        <section aria-labelledby="usage-export-heading">
+          <h3 id="usage-export-heading">{t('usageExportHeading')}</h3>
+          <HistoryExport account={account} name={name} history={history} locale={locale} />
+        </section>
+      )}
     </section>
   );
 }

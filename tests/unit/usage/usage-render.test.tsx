@@ -71,6 +71,8 @@ describe('the usage page', () => {
     );
     expect(page.querySelector('svg[role="img"]')).toBeNull();
     expect(page.querySelector('table')).toBeNull();
+    // Nothing to download either: no button that could only say there is nothing.
+    expect(page.textContent).not.toContain('Download usage history');
   });
 
   it('opens on the account the address names, and the picker moves to another', async () => {
