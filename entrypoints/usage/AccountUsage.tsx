@@ -49,11 +49,18 @@ function SpanChoice({
 }
 
 /** One account's history: both charts over the chosen span, its billing periods, its forecast and its download. */
-export function AccountUsage({ account, name, locale }: { account: string; name: string; locale: string }) {
+export function AccountUsage(props: {
+  account: string;
+  name: string;
+  locale: string;
+  /** The span shown, kept by the page so another account opens on the same one. */
+  span: UsageSpan;
+  onSpan: (span: UsageSpan) => void;
+}) {
+  const { account, name, locale, span, onSpan } = props;
   const history = useStored(historyItems(account), EMPTY_HISTORY);
   const stored = useStored(insightsViewItems(account), null);
   const snapshot = useStored(snapshotItems(account), null);
-  const [span, setSpan] = useState<UsageSpan>(30);
   const now = useMinuteClock();
   const days = useMemo(() => dailySpend(history, span, now), [history, span, now]);
   const periods = useMemo(() => billingPeriods(history), [history]);
@@ -66,7 +73,7 @@ export function AccountUsage({ account, name, locale }: { account: string; name:
         <p class="usage-empty">{t('usageEmpty')}</p>
       ) : (
         <>
-          <SpanChoice span={span} onChoose={setSpan} locale={locale} />
+          <SpanChoice span={span} onChoose={onSpan} locale={locale} />
           <CreditsChart history={history} span={span} now={now} locale={locale} />
           <SpendChart days={days} now={now} locale={locale} />
           <PeriodTable periods={periods} now={now} locale={locale} />
@@ -75,10 +82,12 @@ export function AccountUsage({ account, name, locale }: { account: string; name:
       {stored && snapshot && (
         <ForecastLines account={account} stored={stored} readAt={snapshot.fetchedAt} now={now} locale={locale} />
       )}
-      <section aria-labelledby="usage-export-heading">
-        <h3 id="usage-export-heading">{t('usageExportHeading')}</h3>
-        <HistoryExport account={account} name={name} history={history} locale={locale} />
-      </section>
+      {history.points.length > 0 && (
+        <section aria-labelledby="usage-export-heading">
+          <h3 id="usage-export-heading">{t('usageExportHeading')}</h3>
+          <HistoryExport account={account} name={name} history={history} locale={locale} />
+        </section>
+      )}
     </section>
   );
 }

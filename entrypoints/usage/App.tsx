@@ -6,6 +6,7 @@ import { apiKeyItems } from '@/lib/account/key';
 import { accountHash, readOptionsHash } from '@/lib/account/options-hash';
 import { snapshotItems } from '@/lib/account/usage';
 import { t } from '@/lib/platform/i18n';
+import type { UsageSpan } from '@/lib/usage/chart';
 import { AccountUsage } from './AccountUsage';
 
 /** The account the hash names (`#account=a1`, as the popup and the options page open it), if any. */
@@ -42,6 +43,7 @@ export function App({ locale }: { locale: string }) {
     null,
   );
   const [asked, choose] = useHashAccount();
+  const [span, setSpan] = useState<UsageSpan>(30);
   const named = accounts.map((account, index) => ({
     id: account.id,
     name: accountName(account, snapshots[index]?.usage.plan ?? null, keys[index] ?? null, t),
@@ -72,7 +74,14 @@ export function App({ locale }: { locale: string }) {
             </div>
           )}
           <ErrorBoundary>
-            <AccountUsage key={shown.id} account={shown.id} name={shown.name} locale={locale} />
+            <AccountUsage
+              key={shown.id}
+              account={shown.id}
+              name={shown.name}
+              locale={locale}
+              span={span}
+              onSpan={setSpan}
+            />
           </ErrorBoundary>
         </>
       )}

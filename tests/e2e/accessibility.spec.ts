@@ -121,7 +121,7 @@ test('the whole flow works from the keyboard alone', async ({ extension, openOpt
   await expect(popup.getByRole('button', { name: /^Refresh at/ })).toBeDisabled();
   await ageLastCheck(extension.context);
   const focusOrder: string[] = [];
-  for (let i = 0; i < 7; i += 1) {
+  for (let i = 0; i < 8; i += 1) {
     await popup.keyboard.press('Tab');
     focusOrder.push(await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText.trim() ?? ''));
   }
@@ -129,6 +129,8 @@ test('the whole flow works from the keyboard alone', async ({ extension, openOpt
     'Small pack',
     'Medium pack',
     'Large pack',
+    // Under the 30-day line: the usage page.
+    'Usage history',
     'set it in Settings',
     'Refresh',
     'FluxImage dashboard',

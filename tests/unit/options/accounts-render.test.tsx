@@ -353,7 +353,12 @@ describe('an account row', () => {
     await storeAccount('a0', KEY, 'Client A');
     await storeAccount('a1', OTHER_KEY, 'Client B');
     const options = await page();
-    const second = rowOf(options, 'a1').querySelector<HTMLInputElement>('#renewal-day-a1')!;
+    // The renewal day is among the tools each row loads after it is drawn.
+    const second = await vi.waitFor(() => {
+      const found = rowOf(options, 'a1').querySelector<HTMLInputElement>('#renewal-day-a1');
+      expect(found).not.toBeNull();
+      return found!;
+    });
     await type(second, '20');
     await commit(second);
     await vi.waitFor(async () => expect(await renewalDayItems('a1').get()).toBe(20));

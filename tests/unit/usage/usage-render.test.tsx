@@ -71,6 +71,8 @@ describe('the usage page', () => {
     );
     expect(page.querySelector('svg[role="img"]')).toBeNull();
     expect(page.querySelector('table')).toBeNull();
+    // Nothing to download either: no button that could only say there is nothing.
+    expect(page.textContent).not.toContain('Download usage history');
   });
 
   it('opens on the account the address names, and the picker moves to another', async () => {
@@ -92,6 +94,26 @@ describe('the usage page', () => {
     await vi.waitFor(() => expect(page.querySelector('h2')!.textContent).toBe('Client A'));
     expect(location.hash).toBe('#account=a0');
     expect(page.querySelector('svg[role="img"]')).toBeNull();
+  });
+
+  it('keeps the span chosen when another account is picked', async () => {
+    await storeAccount('a0', KEY, 'Client A');
+    await storeAccount('a1', OTHER_KEY, 'Client B');
+    await historyItems('a0').set(tenDays);
+    await historyItems('a1').set(tenDays);
+    const page = await mount(<App locale="en-US" />);
+    const year = await vi.waitFor(() => {
+      const radio = [...page.querySelectorAll<HTMLInputElement>('input[type="radio"]')][2];
+      expect(radio).toBeDefined();
+      return radio!;
+    });
+    year.click();
+    await settle();
+    const select = page.querySelector<HTMLSelectElement>('#usage-account')!;
+    select.value = 'a1';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(page.querySelector('h2')!.textContent).toBe('Client B'));
+    expect(charts(page)[0]).toMatch(/^AI credits left over the last 365 days/);
   });
 
   it("downloads the account's history as a CSV file named after it", async () => {
