@@ -1,8 +1,9 @@
 // `npm run screenshots`: store-listing images from the real extension with demo data, in
-// English and Spanish, written to .output/store/:
-//   chrome-web-store/  {en,es}-toolbar.png, {en,es}-low.png, {en,es}-accounts.png, {en,es}-options.png,
-//                      {en,es}-usage.png (the usage page's charts and periods) (1280×800)
-//                      {en,es}-promo-small.png (the small promo tile, 440×280)
+// English, Spanish, German, French, Japanese and Arabic, written to .output/store/:
+//   (<lang> is en, es, de, fr, ja or ar)
+//   chrome-web-store/  <lang>-toolbar.png, <lang>-low.png, <lang>-accounts.png, <lang>-options.png,
+//                      <lang>-usage.png (the usage page's charts and periods) (1280×800)
+//                      <lang>-promo-small.png (the small promo tile, 440×280)
 //   firefox-amo/       the same but the promo tile (1280×800, Firefox's toolbar)
 // The toolbar images draw a browser toolbar with the extension's icon and the badge the
 // extension really set ("1k" in blue; "10" in amber for the low-credit image; for three accounts,
@@ -62,7 +63,46 @@ const CAPTIONS: Record<string, Caption> = {
     lowText: 'El icono se vuelve ámbar en tu umbral de aviso, y recargar está a un clic.',
     tagline: 'Tus créditos de IA, de un vistazo',
   },
+  de: {
+    accountsTitle: 'Alle Konten auf einen Blick',
+    accountsText: 'Bis zu zehn FluxImage-Konten im Blick; das Symbol zeigt das Konto, das Sie braucht.',
+    title: 'Ihre FluxImage-KI-Credits auf einen Blick',
+    text: 'Im Symbol der Symbolleiste, im Pop-up und mit einer Warnung, bevor sie ausgehen.',
+    lowTitle: 'Gewarnt, bevor sie ausgehen',
+    lowText: 'Das Symbol wird an Ihrer Warnschwelle gelb, und eine Aufladung ist einen Klick entfernt.',
+    tagline: 'KI-Credits auf einen Blick',
+  },
+  fr: {
+    accountsTitle: 'Tous vos comptes en un coup d’œil',
+    accountsText: 'Suivez jusqu’à dix comptes FluxImage ; l’icône montre celui qui a besoin de vous.',
+    title: 'Vos crédits IA FluxImage en un coup d’œil',
+    text: 'Sur l’icône de la barre d’outils, dans la fenêtre et avec une alerte avant qu’ils ne s’épuisent.',
+    lowTitle: 'Prévenu avant d’être à court',
+    lowText: 'L’icône passe à l’ambre à votre seuil d’alerte, et une recharge est à un clic.',
+    tagline: 'Vos crédits IA en un coup d’œil',
+  },
+  ja: {
+    accountsTitle: 'すべてのアカウントをひと目で',
+    accountsText: 'FluxImage アカウントを最大 10 件まで見守り、対応が必要なものをバッジが示します。',
+    title: 'FluxImage の AI クレジットをひと目で',
+    text: 'ツールバーのバッジとポップアップで確認でき、なくなる前にお知らせします。',
+    lowTitle: 'なくなる前にお知らせ',
+    lowText: '通知のしきい値でバッジが琥珀色になり、追加購入はワンクリックです。',
+    tagline: 'AI クレジットをひと目で',
+  },
+  ar: {
+    accountsTitle: 'كل حساباتك في لمحة',
+    accountsText: 'تابع حتى عشرة حسابات FluxImage؛ تُظهر الشارة الحساب الذي يحتاج إليك.',
+    title: 'أرصدة الذكاء الاصطناعي في FluxImage في لمحة',
+    text: 'على شارة شريط الأدوات وفي النافذة المنبثقة، مع تنبيه قبل أن تنفد.',
+    lowTitle: 'تنبيه قبل أن تنفد أرصدتك',
+    lowText: 'تتحول الشارة إلى اللون الكهرماني عند حد التنبيه، والشحن على بُعد نقرة.',
+    tagline: 'أرصدة الذكاء الاصطناعي في لمحة',
+  },
 };
+
+/** The languages the store images are made in. */
+const STORE_LANGUAGES = Object.keys(CAPTIONS);
 
 /** How each browser's toolbar is drawn: just enough to be recognised, no vendor artwork. */
 const SKINS = {
@@ -196,8 +236,8 @@ async function toolbarShot(
   const html = `<div style="position:relative;width:1280px;height:800px;overflow:hidden;background:linear-gradient(135deg,#e8efff,#f7f9fc)">
     ${toolbar(skin, icon, badge, SCREENSHOT.width, bar)}
     <div style="position:absolute;left:88px;top:${top + 150}px;width:${1280 - popupWidth - iconRight - 200}px;color:#14213d;font-family:system-ui,sans-serif">
-      <h1 data-title style="font-size:44px;line-height:1.15;margin:0 0 20px"></h1>
-      <p data-text style="font-size:22px;line-height:1.5;margin:0;color:#3b4a66"></p>
+      <h1 data-title dir="auto" style="font-size:44px;line-height:1.15;margin:0 0 20px"></h1>
+      <p data-text dir="auto" style="font-size:22px;line-height:1.5;margin:0;color:#3b4a66"></p>
     </div>
     <img alt="" src="${dataUrl(popup.png)}" style="position:absolute;top:${top + 6}px;right:${iconRight - 12}px;width:${popupWidth}px;border-radius:10px;box-shadow:0 18px 50px rgba(20,33,61,.28)">
   </div>`;
@@ -214,7 +254,7 @@ async function toolbarShot(
 async function promoTile(context: BrowserContext, icon: string, badge: Badge, tagline: string, path: string) {
   const html = `<div style="width:440px;height:280px;display:flex;align-items:center;gap:36px;padding:0 36px;box-sizing:border-box;background:linear-gradient(135deg,#e8efff,#f7f9fc);font-family:system-ui,sans-serif;color:#14213d">
     ${iconWithBadge(icon, 96, badge.color, 0.3)}
-    <div><p style="margin:0 0 10px;font-size:30px;font-weight:700;line-height:1.1">FluxImage Companion</p><p data-tagline style="margin:0;font-size:18px;line-height:1.35;color:#3b4a66"></p></div>
+    <div><p style="margin:0 0 10px;font-size:30px;font-weight:700;line-height:1.1">FluxImage Companion</p><p data-tagline dir="auto" style="margin:0;font-size:18px;line-height:1.35;color:#3b4a66"></p></div>
   </div>`;
   await render(context, PROMO_TILE, html, { tagline, badge: badge.text }, path);
 }
@@ -401,7 +441,7 @@ try {
   } else {
     const only = process.argv.includes('--accounts');
     const usage = process.argv.includes('--usage');
-    for (const lang of ['en', 'es']) {
+    for (const lang of STORE_LANGUAGES) {
       if (usage) await usageOnly(api, dir, lang);
       else {
         if (!only) await storeImages(api, dir, lang, icons);
