@@ -172,7 +172,7 @@ test('in Firefox ESR: removing the account while its new key is being checked ke
   });
 });
 
-test('in Firefox ESR: the popup shows the forecast and the 30-day line from a stored history, and the usage page opens', async ({
+test('in Firefox ESR: the popup shows the forecast, the daily allowance and the 30-day line from a stored history, and the usage page opens', async ({
   api,
 }) => {
   test.setTimeout(90_000);
@@ -194,6 +194,10 @@ test('in Firefox ESR: the popup shows the forecast and the 30-day line from a st
     const shown = await text(popup);
     expect(shown).toMatch(/Monthly credits reset in \d+ days \(\w{3} \d{1,2}\)/);
     expect(shown).toMatch(/At this pace, your AI credits last about \d+ more days/);
+    expect(shown).toMatch(/You can spend about \d+ AI credits a day until your reset on \w{3} \d{1,2}/);
+    expect(shown).toMatch(
+      /12% of this month's AI credits used, \d+% of the month gone\. Spending slower than an even pace\./,
+    );
     const label = await popup.evaluate(() => document.querySelector('svg.sparkline')?.getAttribute('aria-label'));
     expect(label).toMatch(/^AI credits left over the last 30 days: from [\d,]+ to 1,080/);
 

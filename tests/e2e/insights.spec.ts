@@ -47,6 +47,39 @@ test('the popup says when credits reset, how long they last at this pace, and dr
   await expect(sparkline).toHaveAccessibleName(/monthly reset on /);
 });
 
+test('the popup says what may be spent per day and how the month stands; the badge shows days, percent or no number', async ({
+  extension,
+  saveKey,
+  openPopup,
+  badge,
+}) => {
+  await seedHistory(extension.context, { daysSinceReset: 9 });
+  const options = await saveKey();
+  await ageLastCheck(extension.context);
+  const popup = await openPopup();
+  const forecast = popup.getByRole('region', { name: 'Forecast' });
+  // 1,080 left over the 21 or 22 days to the reset; 120 of 1,000 used nine days into the month.
+  await expect(
+    forecast.getByText(/^You can spend about (49|51) AI credits a day until your reset on \w{3} \d{1,2}$/),
+  ).toBeVisible();
+  const pace = forecast.getByText(/^12% of this month's AI credits used, (29|30|31)% of the month gone\. /);
+  await expect(pace).toHaveText(/Spending slower than an even pace\.$/);
+  await expect(pace).toHaveClass('slower');
+  await popup.close();
+
+  const shows = options.getByRole('group', { name: 'The badge shows' });
+  await expect.poll(async () => (await badge()).text).toBe('1k');
+  await shows.getByRole('radio', { name: /^Days left at this pace/ }).check();
+  await expect.poll(async () => (await badge()).text).toMatch(/^(\d{1,2}d|>99d)$/);
+  expect((await badge()).title).toMatch(/^At this pace, AI credits for \d+ more days\.\n/);
+  await shows.getByRole('radio', { name: /^Percent of this month's AI credits left/ }).check();
+  await expect.poll(async () => (await badge()).text).toBe('88%');
+  await shows.getByRole('radio', { name: /^No number/ }).check();
+  await expect.poll(async () => (await badge()).text).toBe(' ');
+  // The state's colour stays on the icon: blue for plenty of credits.
+  expect((await badge()).color).toEqual([26, 115, 232, 255]);
+});
+
 /** The last good check (its numbers and the forecast computed from them) happened `ms` earlier than it did. */
 async function moveLastGoodCheckBack(context: Context, ms: number) {
   const page = await extensionPage(context);
