@@ -6,10 +6,13 @@ import { formatBadgeCount } from './format';
 /** From this many days on the badge says only "more than 99 days": four characters hold no more. */
 export const BADGE_DAYS_CAP = 100;
 
-/** Days left at this pace, cut to whole days (never more than there are): "0d", "9d", "99d", ">99d". */
-export function formatBadgeDays(daysLeft: number): string {
+/**
+ * Days left at this pace, cut to whole days (never more than there are): "0d", "9d", "99d",
+ * ">99d". `unit` is the language's one-letter day (`badgeDayUnit`: "d", "T", "j", "日").
+ */
+export function formatBadgeDays(daysLeft: number, unit = 'd'): string {
   const days = Number.isFinite(daysLeft) ? Math.max(0, Math.floor(daysLeft)) : BADGE_DAYS_CAP;
-  return days >= BADGE_DAYS_CAP ? `>${BADGE_DAYS_CAP - 1}d` : `${days}d`;
+  return days >= BADGE_DAYS_CAP ? `>${BADGE_DAYS_CAP - 1}${unit}` : `${days}${unit}`;
 }
 
 /** The share of this month's AI credits left, cut to a whole percent; `null` without a monthly allocation. */
@@ -30,9 +33,10 @@ export function badgeText(
   usage: Usage,
   number: BadgeNumber,
   daysLeft: number | null,
+  dayUnit = 'd',
 ): string {
   if (settings.badge === 'none') return ' ';
-  if (settings.badge === 'days' && daysLeft !== null) return formatBadgeDays(daysLeft);
+  if (settings.badge === 'days' && daysLeft !== null) return formatBadgeDays(daysLeft, dayUnit);
   const share = settings.badge === 'percent' ? monthlyShareLeft(usage) : null;
   if (share !== null) return `${share}%`;
   return formatBadgeCount(number.value);

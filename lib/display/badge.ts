@@ -45,7 +45,7 @@ export function toBadgeView(
   // Blue, amber and red follow the number the badge counts, against that number's own thresholds.
   const kind = number && view.kind === view.level ? number.level : view.kind;
   const state = BADGE_STATES[kind];
-  const shown = usage && number ? badgeText(insightSettings, usage, number, daysLeft) : '';
+  const shown = usage && number ? badgeText(insightSettings, usage, number, daysLeft, t('badgeDayUnit')) : '';
   const first = usage && number && modeLine(insightSettings, usage, number.counts, daysLeft, t, locale);
   const title = badgeTitle(view, t, locale);
   return { text: state.text(view, shown), color: state.color, title: first ? `${first}\n${title}` : title };

@@ -7,6 +7,8 @@ import { formatBadgeDays, monthlyShareLeft } from '@/lib/display/badge-text';
 import { toView, type ViewInput } from '@/lib/display/view';
 import { DEFAULT_SETTINGS } from '@/lib/alerts/settings';
 import { BADGE_MODES, DEFAULT_INSIGHT_SETTINGS, type BadgeMode } from '@/lib/foresight/settings';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTranslator } from '@/lib/platform/i18n';
 import type { PollStatus } from '@/lib/polling/status';
 import type { Usage } from '@/lib/account/usage';
@@ -122,6 +124,21 @@ describe('what the badge shows', () => {
       { id: 'a1', name: 'Client B', view: viewOf(usage({ remainingCredits: 90 })), daysLeft: 2.5 },
     ];
     expect(accountsBadge(accounts, en, 'en', mode('days')).text).toBe('2d');
+  });
+
+  it('writes the days in the language shown, still within four characters', () => {
+    const locales = join(__dirname, '../../../public/_locales');
+    const units = new Map<string, string>();
+    for (const lang of readdirSync(locales)) {
+      const t = createTranslator(JSON.parse(readFileSync(join(locales, lang, 'messages.json'), 'utf8')));
+      const tag = t('messagesLanguage');
+      const { text } = toBadgeView(viewOf(usage()), t, tag, mode('days'), 365);
+      expect([...text], lang).toHaveLength(4);
+      units.set(lang, toBadgeView(viewOf(usage()), t, tag, mode('days'), 9.7).text);
+    }
+    expect(units.get('en')).toBe('9d');
+    expect(units.get('de')).toBe('9T');
+    expect(units.get('ja')).toBe('9日');
   });
 
   it('fits four characters in every mode, for every number', () => {
