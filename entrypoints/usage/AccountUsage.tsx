@@ -66,8 +66,8 @@ export function AccountUsage(props: {
   const periods = useMemo(() => billingPeriods(history), [history]);
   return (
     <section class="usage" aria-labelledby="usage-account-name">
-      <h2 id="usage-account-name" dir="auto">
-        {name}
+      <h2 id="usage-account-name">
+        <bdi>{name}</bdi>
       </h2>
       {history.points.length === 0 ? (
         <p class="usage-empty">{t('usageEmpty')}</p>

@@ -1,7 +1,4 @@
-// The Language setting: chosen in the options page, followed at once by both pages and the badge.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The Language setting: chosen in the options page, followed at once by every page and the badge.
 import type { Page } from '@playwright/test';
 import { launchExtension, readBadge, saveKeyInOptions, seedStorage } from '../support/extension';
 import { sampleHistoryStorage } from '../fake-api/sample-history';
@@ -83,28 +80,12 @@ test('a Spanish browser that chose English speaks English everywhere, after a re
   }
 });
 
-/**
- * The built extension with a right-to-left locale beside the shipped ones: English words under
- * Arabic's `messagesLanguage` and `messagesDirection`, the shape of the Arabic file to come.
- */
-function withRightToLeftLocale(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fluximage-rtl-build-'));
-  cpSync(process.env.E2E_EXTENSION_DIR!, dir, { recursive: true });
-  const english = JSON.parse(readFileSync(join(dir, '_locales/en/messages.json'), 'utf8'));
-  english.messagesLanguage.message = 'ar';
-  english.messagesDirection.message = 'rtl';
-  mkdirSync(join(dir, '_locales/ar'));
-  writeFileSync(join(dir, '_locales/ar/messages.json'), JSON.stringify(english));
-  return dir;
-}
-
-test('right to left: an Arabic browser gets dir=rtl on both pages, an unmirrored line, isolated numbers, and axe passes', async ({
+test('right to left: an Arabic browser gets dir=rtl on every page, unmirrored charts, isolated numbers, and axe passes', async ({
   api,
 }) => {
   test.setTimeout(120_000);
   api.reset();
-  const build = withRightToLeftLocale();
-  const extension = await launchExtension(build, { lang: 'ar' });
+  const extension = await launchExtension(process.env.E2E_EXTENSION_DIR!, { lang: 'ar' });
   try {
     await seedStorage(extension.context, sampleHistoryStorage(Date.now(), { daysSinceReset: 9 }));
     const options = await saveKeyInOptions(extension, KEY);
@@ -124,8 +105,20 @@ test('right to left: an Arabic browser gets dir=rtl on both pages, an unmirrored
     // The page around it is laid out right to left.
     expect(await popup.locator('#app').evaluate((root) => getComputedStyle(root).direction)).toBe('rtl');
     await expectNoViolations(popup, 'popup, right to left');
+
+    // The usage page too: laid out right to left, its charts' time still running left to right.
+    const usage = await extension.context.newPage();
+    await usage.goto(extension.url('usage.html#account=a0'));
+    await usage.locator('table').first().waitFor();
+    expect(await pageLanguage(usage)).toEqual({ lang: 'ar', dir: 'rtl' });
+    const charts = usage.locator('svg.chart[role=img]');
+    await expect(charts).toHaveCount(2);
+    expect(await charts.evaluateAll((svgs) => svgs.map((svg) => getComputedStyle(svg).direction))).toEqual([
+      'ltr',
+      'ltr',
+    ]);
+    await expectNoViolations(usage, 'usage page, right to left');
   } finally {
     await extension.close();
-    rmSync(build, { recursive: true, force: true });
   }
 });
