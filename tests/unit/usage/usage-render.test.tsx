@@ -88,12 +88,13 @@ describe('the usage page', () => {
     });
     await vi.waitFor(() => expect(page.querySelector('h2')!.textContent).toBe('Client B'));
     expect(select.value).toBe('a1');
-    expect(page.querySelectorAll('svg[role="img"]')).toHaveLength(2);
+    // The name comes with the accounts list; the charts once the account's history is read.
+    await vi.waitFor(() => expect(page.querySelectorAll('svg[role="img"]')).toHaveLength(2));
     select.value = 'a0';
     select.dispatchEvent(new Event('change', { bubbles: true }));
     await vi.waitFor(() => expect(page.querySelector('h2')!.textContent).toBe('Client A'));
     expect(location.hash).toBe('#account=a0');
-    expect(page.querySelector('svg[role="img"]')).toBeNull();
+    await vi.waitFor(() => expect(page.querySelector('svg[role="img"]')).toBeNull());
   });
 
   it('keeps the span chosen when another account is picked', async () => {
