@@ -58,7 +58,8 @@ const TRANSLATED = [
     lang: 'ar',
     dir: 'rtl',
     // 1,080 ends in 80: Arabic's many form (11–99 after the hundreds), the accusative singular.
-    connected: 'متصل: خطة Pro، يتبقى # رصيدًا للذكاء الاصطناعي.',
+    // Right to left, each substitution is isolated (FSI … PDI), so the plan and the number keep their order.
+    connected: 'متصل: خطة \u2068Pro\u2069، يتبقى \u2068#\u2069 رصيدًا للذكاء الاصطناعي.',
     heading: 'أرصدة الذكاء الاصطناعي المتبقية',
   },
 ] as const;
