@@ -29,6 +29,8 @@ export async function launchFirefox(): Promise<FirefoxExtension> {
       'extensions.webextOptionalPermissionPrompts': false,
     },
     args: ['--remote-allow-system-access'],
+    // Firefox's first start on a busy 2-core machine was seen to take over puppeteer's default 30 s.
+    timeout: 90_000,
   });
   // Launching with the extension listed does not wait for it to be installed; this does.
   await browser.installExtension(process.env.E2E_FIREFOX_EXTENSION_DIR!);
